@@ -1,0 +1,73 @@
+"""The ``timeline`` command line."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from timeline.export import export_dict, write_json
+from timeline.pipeline import build as build_pipeline
+from timeline.temporal import tag_text
+
+app = typer.Typer(help="Build dated, sourced timelines from news articles about negotiations.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write events.json into.")] = Path("out"),
+    manifest: Annotated[Optional[Path], typer.Option(
+        help="Manifest with publication dates (default: manifest.yaml beside the documents).")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 20_000_000,
+    strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document had a problem.")] = False,
+) -> None:
+    """Read, segment and date the articles under PATHS and write OUT/events.json."""
+    result = build_pipeline(paths, manifest=manifest, max_bytes=max_bytes)
+    for problem in result.problems:
+        err.print(f"[yellow]problem[/yellow] {problem}", highlight=False)
+    for doc in result.documents:
+        for warning in doc.warnings:
+            err.print(f"[dim]note[/dim] {warning}", highlight=False)
+    target = write_json(out / "events.json",
+                        export_dict(result.documents, result.timexes, result.events, result.problems))
+    err.print(f"{len(result.documents)} documents, {len(result.timexes)} temporal expressions, "
+              f"{len(result.events)} events -> {target}", highlight=False)
+    if strict and result.problems:
+        raise typer.Exit(1)
+    if not result.documents:
+        err.print("[red]no document could be read[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def tag(
+    text: Annotated[str, typer.Argument(help="Arabic text to tag, or @FILE to read it from a file.")],
+    date: Annotated[Optional[str], typer.Option(
+        "--date", "-d", help="Publication date (YYYY-MM-DD) that relative expressions resolve against.")] = None,
+) -> None:
+    """Print the temporal expressions in TEXT as JSON lines."""
+    if text.startswith("@"):
+        text = Path(text[1:]).read_text(encoding="utf-8")
+    try:
+        dct = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        err.print(f"[red]--date is not a date: {date!r} (expected YYYY-MM-DD)[/red]")
+        raise typer.Exit(2) from None
+    for tx in tag_text(text, dct):
+        typer.echo(json.dumps({"text": tx.text, "start": tx.start, "end": tx.end, "type": tx.type,
+                               "value": tx.value, "mod": tx.mod, "rule": tx.rule}, ensure_ascii=False))
+
+
+def main() -> None:
+    """Entry point of the ``timeline`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+"""Ingestion: read articles (.txt, .html, .jsonl) and their manifests into Documents.
+
+    from timeline.ingest import load_documents
+    result = load_documents(["seeds"])
+    result.documents  # list[timeline.model.Document], sorted by path then line
+    result.problems   # list[InputProblem]; str(problem) == "path: message"
+"""
+from timeline.ingest.loader import load_documents
+from timeline.ingest.problems import InputProblem, LoadResult
+
+__all__ = ["InputProblem", "LoadResult", "load_documents"]

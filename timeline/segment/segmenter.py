@@ -1,0 +1,208 @@
+"""Segmentation of composite news pages.
+
+A page often stitches several articles of different days together with
+captions, "اقرأ أيضاً" blocks and related-headline lists.  This stage fills
+``Document.segments`` with contiguous stretches covering the whole text:
+
+* article segments start at the manifest's ``starts_with`` hints (each with
+  its own date), at the start of the text, and after a related-headlines
+  block that is followed by running text (a new article, dated like the page);
+* boilerplate is found line by line from word lists in
+  ``resources/<lang>/boilerplate/``: duplicated lines (captions printed
+  twice), photo captions ending in a credit (- رويترز), lists of related
+  headlines (after "اقرأ أيضاً" / "مقالات مشابهة", or bullet items), keyword
+  lines (كلمات دلالية) and source lines (المصدر:).
+
+Captions belong to an article: expressions in them resolve against the date of
+the article they illustrate (the next one when they stand right before an
+article start).  Headline lists belong to other, undated articles: the tagger
+skips them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.model import DctSource, Document, Segment, SegmentKind
+from timeline.normalize import normalize, normalize_plain
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+_LONG_LINE = 150  # characters: running text rather than a headline
+_SHORT_LINE = 200
+
+
+@dataclass(frozen=True)
+class _Lists:
+    related: tuple[str, ...]
+    tags: tuple[str, ...]
+    source: tuple[str, ...]
+    credits: tuple[str, ...]
+    bullets: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=None)
+def _lists(lang: str) -> _Lists:
+    base = _RESOURCES / lang / "boilerplate"
+
+    def read(name: str) -> tuple[str, ...]:
+        words = []
+        for line in (base / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.append(normalize_plain(line.strip()).lower())
+        return tuple(sorted(words, key=len, reverse=True))
+
+    return _Lists(read("related_headers"), read("tag_headers"), read("source_headers"),
+                  read("photo_credits"), read("bullets"))
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    norm: str
+    label: str = "article"  # article | caption | related | tags | source-line
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        if body.strip():
+            lead = len(body) - len(body.lstrip())
+            out.append(_Line(pos + lead, pos + len(body.rstrip()), normalize_plain(body.strip()).lower()))
+        pos += len(raw)
+    return out
+
+
+def _starts_with_word(norm: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if norm.startswith(w) and (len(norm) == len(w) or not norm[len(w)].isalnum()):
+            return True
+    return False
+
+
+def _is_credit_caption(norm: str, credits: tuple[str, ...]) -> bool:
+    if len(norm) > _SHORT_LINE:
+        return False
+    tail = norm.rstrip(" .)")
+    for c in credits:
+        if tail.endswith(c):
+            before = tail[: -len(c)].rstrip()
+            if before.endswith(("-", "–", "—", "(", "|", "/")) or c in ("صوره ارشيفيه", "ارشيفيه"):
+                return True
+    return False
+
+
+def _label_lines(lines: list[_Line], lists: _Lists, article_starts: set[int]) -> None:
+    in_related = False
+    for i, line in enumerate(lines):
+        if line.start in article_starts:
+            in_related = False
+        prev_norm = lines[i - 1].norm if i > 0 else None
+        next_norm = lines[i + 1].norm if i + 1 < len(lines) else None
+        if _starts_with_word(line.norm, lists.related):
+            line.label, in_related = "related", True
+        elif _starts_with_word(line.norm, lists.tags) and ":" in line.norm[:30]:
+            line.label = "tags"
+        elif _starts_with_word(line.norm, lists.source) and ":" in line.norm[:20] and len(line.norm) < 80:
+            line.label = "source-line"
+        elif line.norm in (prev_norm, next_norm):
+            line.label = "caption"
+        elif _is_credit_caption(line.norm, lists.credits):
+            line.label = "caption"
+        elif line.norm[:1] in lists.bullets and len(line.norm) < _SHORT_LINE:
+            line.label, in_related = "related", True
+        elif in_related and len(line.norm) < _LONG_LINE and not line.norm.endswith((".", ":")):
+            line.label = "related"
+        else:
+            in_related = False
+
+
+def _find_hint(doc: Document, hint: str, after: int) -> int | None:
+    pos = doc.text.find(hint, after)
+    if pos >= 0:
+        return pos
+    norm = normalize(doc.text)
+    key = normalize_plain(hint).strip()
+    npos = norm.text.find(key, norm.index.index(after) if after in norm.index else 0) if key else -1
+    return norm.to_original(npos, npos + 1)[0] if npos >= 0 else None
+
+
+def segment_document(doc: Document, lang: str = "ar") -> Document:
+    """Fill ``doc.segments`` (see the module docstring) and return the document."""
+    lists = _lists(lang)
+    lines = _lines(doc.text)
+    page_source: DctSource | None = doc.published_source if doc.published else None
+
+    # article starts: (offset, date, date source, kind)
+    starts: list[tuple[int, dt.date | None, DctSource | None, SegmentKind]] = []
+    cursor = 0
+    for text, date, kind in doc.segment_hints:
+        pos = _find_hint(doc, text, cursor)
+        if pos is None:
+            doc.warnings.append(f"{doc.path or doc.id}: manifest segment {text[:40]!r} not found in the text")
+            continue
+        starts.append((pos, date, "manifest" if date else None, kind))
+        cursor = pos + 1
+    hinted = {s[0] for s in starts}
+    _label_lines(lines, lists, hinted)
+    # a related block followed by running text opens a new article dated like the page
+    for i in range(1, len(lines)):
+        if lines[i - 1].label == "related" and lines[i].label == "article" and len(lines[i].norm) >= _LONG_LINE:
+            if not any(abs(lines[i].start - h) < 300 for h in hinted):
+                starts.append((lines[i].start, doc.published, "document" if doc.published else None, "article"))
+    if not starts or min(s[0] for s in starts) > 0:  # text before the first listed article
+        starts.append((0, doc.published, page_source, "article"))
+    starts.sort(key=lambda s: s[0])
+
+    def article_at(offset: int) -> int:
+        idx = 0
+        for k, s in enumerate(starts):
+            if s[0] <= offset:
+                idx = k
+        return idx
+
+    pieces: list[tuple[int, SegmentKind, str, dt.date | None, DctSource | None, bool]] = []
+    for i, line in enumerate(lines):
+        art = article_at(line.start)
+        a_date, a_src, a_kind = starts[art][1], starts[art][2], starts[art][3]
+        if line.label == "article":
+            label = "article" if a_kind == "article" else "manifest"
+            pieces.append((line.start, a_kind, label, a_date, a_src, True))
+        elif line.label == "caption":
+            host = art
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            while nxt is not None and nxt.label == "caption" and nxt.norm == line.norm:
+                nxt = lines[lines.index(nxt) + 1] if lines.index(nxt) + 1 < len(lines) else None
+            if nxt is not None and article_at(nxt.start) != art:
+                host = article_at(nxt.start)
+            pieces.append((line.start, "boilerplate", "caption", starts[host][1],
+                           "host-article" if starts[host][1] else None, True))
+        else:
+            pieces.append((line.start, "boilerplate", line.label, None, None, False))
+    for s in starts:  # an article start that falls inside a line still opens a segment
+        if not any(p[0] == s[0] for p in pieces):
+            pieces.append((s[0], s[3], "article", s[1], s[2], True))
+    pieces.sort(key=lambda p: p[0])
+    if not pieces or pieces[0][0] > 0:
+        first = pieces[0] if pieces else (0, "article", "article", doc.published, page_source, True)
+        pieces.insert(0, (0,) + first[1:])  # type: ignore[arg-type]
+
+    segments: list[Segment] = []
+    for k, (start, kind, label, date, src, tag) in enumerate(pieces):
+        end = pieces[k + 1][0] if k + 1 < len(pieces) else len(doc.text)
+        if segments and (segments[-1].kind, segments[-1].label, segments[-1].dct, segments[-1].tag_timexes) == (
+                kind, label, date, tag) and start not in {s[0] for s in starts}:
+            prev = segments[-1]
+            segments[-1] = Segment(prev.start, end, prev.kind, prev.dct, prev.dct_source, prev.label,
+                                   prev.tag_timexes)
+            continue
+        if start == end:
+            continue
+        segments.append(Segment(start, end, kind, date, src, label, tag))
+    doc.segments = segments
+    return doc

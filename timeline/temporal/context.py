@@ -1,0 +1,83 @@
+"""Clause context of an expression: sentence bounds and tense.
+
+Arabic news states the direction of a bare weekday ("الخميس") or month ("في مايو")
+through the verb that governs it: a future verb (سيلتقي، سوف يصل، من المقرر أن)
+puts it on or after the publication day, a past or neutral one on or before.
+The governing verb is looked for in the clause around the expression: a few
+words before it (not across إن / أن, which open a reported clause) and the
+words right after it up to the next clause boundary.
+"""
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from timeline.temporal.resources import LanguageResources
+
+Tense = Literal["past", "future", "neutral"]
+
+_SENTENCE_END = re.compile(r"[.!?؟؛\n]")
+_WORD = re.compile(r"[\w]+")
+_CLAUSE_OPENERS = {"ان", "بان", "لان", "انه", "انها", "بانه", "بانها", "اذ", "حيث", "بينما", "لكن"}
+_WINDOW_BEFORE = 10
+_WINDOW_AFTER = 4
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (working-copy offsets) that holds [start, end)."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() if m else len(text)
+    return left, right
+
+
+class TenseDetector:
+    """Decides whether an expression sits in a future clause."""
+
+    def __init__(self, res: LanguageResources) -> None:
+        self.markers = set(res.word_lists.get("future_markers", []))
+        self.multiword = [tuple(m.split()) for m in self.markers if " " in m]
+        self.past = set(res.word_lists.get("past_markers", []))
+        self.exceptions = tuple(res.word_lists.get("future_prefix_exceptions", []))
+
+    def is_future_word(self, word: str) -> bool:
+        """A future marker, or a verb with the future prefix سـ (سيلتقي، ستعقد، سنواصل)."""
+        w = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+        if w in self.markers or word in self.markers:
+            return True
+        if len(w) >= 5 and w[0] == "س" and w[1] in "يتن":
+            return not any(w.startswith(e) for e in self.exceptions)
+        return False
+
+    def tense(self, text: str, start: int, end: int) -> Tense:
+        """The tense of the clause around working-copy span [start, end)."""
+        s0, s1 = sentence_bounds(text, start, end)
+        before = _WORD.findall(text[s0:start])
+        after = _WORD.findall(text[end:s1])
+        window_before: list[str] = []
+        for word in reversed(before[-_WINDOW_BEFORE:]):
+            if word in _CLAUSE_OPENERS:
+                break
+            window_before.append(word)
+        window_after: list[str] = []
+        for word in after[:_WINDOW_AFTER]:
+            if word in _CLAUSE_OPENERS:
+                break
+            window_after.append(word)
+        # the nearest decisive word before the expression wins; then the words after it
+        for word in window_before:
+            if word in self.past:
+                return "past"
+            if self.is_future_word(word):
+                return "future"
+        joined = " ".join(reversed(window_before))
+        if any(" ".join(m) in joined for m in self.multiword):
+            return "future"
+        for word in window_after:
+            if word in self.past:
+                return "past"
+            if self.is_future_word(word):
+                return "future"
+        return "neutral"

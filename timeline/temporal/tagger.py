@@ -1,0 +1,121 @@
+"""The temporal tagger: extraction (rules) then resolution (against each segment's date)."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from timeline.model import Document, Segment, Timex
+from timeline.normalize import NormalizedText, normalize
+from timeline.temporal.context import TenseDetector, sentence_bounds
+from timeline.temporal.extract import Candidate, find_candidates
+from timeline.temporal.resolve import Resolution, Unresolvable, resolve
+from timeline.temporal.resources import LanguageResources, load_language
+
+_WEEKDAYS_EN = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class TemporalTagger:
+    """Finds and resolves temporal expressions in documents of one language."""
+
+    def __init__(self, lang: str = "ar") -> None:
+        self.res: LanguageResources = load_language(lang)
+        self.tense = TenseDetector(self.res)
+
+    def tag_document(self, doc: Document) -> list[Timex]:
+        """Every temporal expression in ``doc``, resolved against its segment's date.
+
+        Expressions in segments that do not take timexes (lists of other
+        articles' headlines) are skipped; a segment-less document resolves
+        against ``doc.published``.
+        """
+        norm = normalize(doc.text)
+        items: list[tuple[Candidate, int, int, Segment | None]] = []
+        for cand in find_candidates(norm.text, self.res):
+            a, b = norm.to_original(cand.start, cand.end)
+            seg = doc.segment_at(a)
+            if seg is not None and not seg.tag_timexes:
+                continue
+            items.append((cand, a, b, seg))
+        resolved: dict[int, Timex] = {}
+        # dates first, then clock times, which take the day named in their sentence
+        for i, (cand, a, b, seg) in enumerate(items):
+            if cand.partial["kind"] != "time":
+                tx = self._make(doc, norm, cand, a, b, seg, None)
+                if tx is not None:
+                    resolved[i] = tx
+        for i, (cand, a, b, seg) in enumerate(items):
+            if cand.partial["kind"] == "time":
+                anchor = self._anchor(norm, cand, items, resolved)
+                tx = self._make(doc, norm, cand, a, b, seg, anchor)
+                if tx is not None:
+                    resolved[i] = tx
+        return [resolved[i] for i in sorted(resolved)]
+
+    def tag_text(self, text: str, dct: dt.date | None, doc_id: str = "text") -> list[Timex]:
+        """Tag a single text published on ``dct`` (None: relative values stay UNDEF)."""
+        doc = Document(id=doc_id, path="", text=text, published=dct)
+        doc.segments = [Segment(0, len(text), "article", dct, "document" if dct else None, "article")]
+        return self.tag_document(doc)
+
+    def _anchor(self, norm: NormalizedText, cand: Candidate,
+                items: list[tuple[Candidate, int, int, Segment | None]],
+                resolved: dict[int, Timex]) -> dt.date | None:
+        """The day a clock time belongs to: a single day named in the same sentence.
+
+        A time beside a recurring expression (يوميا) stays undated.
+        """
+        s0, s1 = sentence_bounds(norm.text, cand.start, cand.end)
+        best: tuple[int, dt.date] | None = None
+        for j, (other, _, _, _) in enumerate(items):
+            if not (s0 <= other.start < s1) or j not in resolved:
+                continue
+            tx = resolved[j]
+            if tx.type == "SET":
+                return None
+            if tx.granularity == "day" and isinstance(tx.value, str) and tx.interval:
+                distance = abs(other.start - cand.start)
+                if best is None or distance < best[0]:
+                    best = (distance, dt.date.fromisoformat(tx.interval.start[:10]))
+        return best[1] if best else None
+
+    def _make(self, doc: Document, norm: NormalizedText, cand: Candidate, a: int, b: int,
+              seg: Segment | None, anchor: dt.date | None) -> Timex | None:
+        dct = seg.dct if seg is not None else doc.published
+        tense = self.tense.tense(norm.text, cand.start, cand.end)
+        try:
+            r: Resolution = resolve(cand.partial, dct, tense, anchor)
+        except Unresolvable as exc:
+            doc.warnings.append(f"{doc.path or doc.id}: {doc.text[a:b]!r} at {a}: not a date ({exc})")
+            return None
+        wd = cand.partial.get("weekday")
+        if cand.partial["kind"] == "relday" and wd and dct is not None:
+            named = dct + dt.timedelta(days=int(cand.partial.get("offset") or 0))
+            if named.isoweekday() != int(wd):
+                doc.warnings.append(
+                    f"{doc.path or doc.id}: {doc.text[a:b]!r} at {a} names a {_WEEKDAYS_EN[int(wd)]} but the "
+                    f"segment's date makes it {named.isoformat()} ({_WEEKDAYS_EN[named.isoweekday()]}); "
+                    f"check the publication date")
+        return Timex(doc=doc.id, start=a, end=b, text=doc.text[a:b], type=r.type or cand.rule.type,  # type: ignore[arg-type]
+                     value=r.value, mod=r.mod, interval=r.interval, granularity=r.granularity,
+                     rule=cand.rule.name, anchor=dct, tense=tense)
+
+
+_DEFAULT: dict[str, TemporalTagger] = {}
+
+
+def get_tagger(lang: str = "ar") -> TemporalTagger:
+    """A shared tagger per language (rules compile once)."""
+    if lang not in _DEFAULT:
+        _DEFAULT[lang] = TemporalTagger(lang)
+    return _DEFAULT[lang]
+
+
+def tag_text(text: str, dct: dt.date | None, lang: str = "ar") -> list[Timex]:
+    """Tag one text published on ``dct``."""
+    return get_tagger(lang).tag_text(text, dct)
+
+
+def tag_documents(docs: Iterable[Document], lang: str = "ar") -> list[Timex]:
+    """Tag several documents."""
+    tagger = get_tagger(lang)
+    return [tx for doc in docs for tx in tagger.tag_document(doc)]
