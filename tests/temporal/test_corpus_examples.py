@@ -11,7 +11,7 @@ from timeline.temporal import tag_text
 EXAMPLES, NEGATIVES = load_corpus()
 _ZONE = re.compile(r"([+-]\d\d:\d\d)$")
 # a span may stretch past the expected core by a leading preposition or a zone name
-_SLACK = 24
+_SLACK = 32
 
 
 def _same_value(expected: object, got: object, type_: str) -> bool:

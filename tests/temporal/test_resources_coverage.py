@@ -12,20 +12,29 @@ from timeline.temporal.resources import load_language
 RES = load_language("ar")
 EXAMPLES, NEGATIVES = load_corpus()
 # lists read by the context analyser rather than by patterns: exercised anywhere in a sentence
-CONTEXT_LISTS = {"future_markers", "past_markers", "future_prefix_exceptions", "today_followers"}
-_SPANS = [normalize_plain(e.timex) for e in EXAMPLES]
+CONTEXT_LISTS = {"future_markers", "past_markers", "future_prefix_exceptions", "today_followers",
+                 "today_not_after", "date_not_after"}
+_NEAR = 40  # characters around an expected expression that count as its context (heads, prepositions)
+
+
+def _around(text: str, core: str) -> str:
+    i = text.index(core)
+    return normalize_plain(text[max(0, i - _NEAR): i + len(core) + _NEAR])
+
+
+_SPANS = [_around(e.text, e.timex) for e in EXAMPLES]
 _SENTENCES = [normalize_plain(e.text) for e in EXAMPLES] + [normalize_plain(n.text) for n in NEGATIVES]
 
 
 def _used_names() -> set[str]:
     names: set[str] = set()
     for text in [r.pattern for r in RES.rules] + list(RES.macros.values()):
-        names.update(re.findall(r"%([a-z_][a-z0-9_]*)", text))
+        names.update(re.findall(r"%<?([a-z_][a-z0-9_]*)", text))
     for rule in RES.rules:
         for spec in rule.value.values():
             if isinstance(spec, str) and spec.startswith("@"):
                 names.update(spec[1:].split("|")[1:])
-    return names - {"int", "number"}
+    return names - {"int", "number", "weekday_list", "day_list"}
 
 
 def _entries() -> list[tuple[str, str]]:

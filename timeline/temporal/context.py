@@ -19,6 +19,8 @@ Tense = Literal["past", "future", "neutral"]
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
 _WORD = re.compile(r"[\w]+")
 _CLAUSE_OPENERS = {"ان", "بان", "لان", "انه", "انها", "بانه", "بانها", "اذ", "حيث", "بينما", "لكن"}
+# endings that keep a short exception (سيد، سنة) a noun: سيدة، سيدات، سنوية ...
+_NOUN_SUFFIXES = {"", "ه", "ات", "ي", "يه", "ين", "يين", "ا", "ها", "هم", "ت", "وا", "ته", "تها", "ان", "يا"}
 _WINDOW_BEFORE = 10
 _WINDOW_AFTER = 4
 
@@ -48,7 +50,8 @@ class TenseDetector:
         if w in self.markers or word in self.markers:
             return True
         if len(w) >= 5 and w[0] == "س" and w[1] in "يتن":
-            return not any(w.startswith(e) for e in self.exceptions)
+            return not any(w.startswith(e) and (len(e) >= 5 or w[len(e):] in _NOUN_SUFFIXES)
+                           for e in self.exceptions)
         return False
 
     def tense(self, text: str, start: int, end: int) -> Tense:
@@ -57,8 +60,12 @@ class TenseDetector:
         before = _WORD.findall(text[s0:start])
         after = _WORD.findall(text[end:s1])
         window_before: list[str] = []
-        for word in reversed(before[-_WINDOW_BEFORE:]):
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - _WINDOW_BEFORE), -1):
+            word = before[k]
             if word in _CLAUSE_OPENERS:
+                # "من المقرر أن تعقد ..." / "يعتزم أن": a future word governs the clause it opens
+                if k > 0 and self.is_future_word(before[k - 1]):
+                    return "future"
                 break
             window_before.append(word)
         window_after: list[str] = []

@@ -27,8 +27,23 @@ class Candidate:
     partial: dict[str, Any]
 
 
+def _weekday_list(text: str, res: LanguageResources) -> list[int]:
+    days = []
+    for word in _TOKEN.findall(text):
+        for form in (word, word[1:] if word.startswith("و") else word):
+            value = res.tables["weekday"].get(form) or res.tables["weekday_bare"].get(form)
+            if value is not None:
+                days.append(int(value))
+                break
+    return days
+
+
 def _convert(text: str, chain: list[str], res: LanguageResources) -> Any:
     for step in chain:
+        if step == "weekday_list":
+            return _weekday_list(text, res)
+        if step == "day_list":
+            return [int(d) for d in re.findall(r"\d+", text)]
         if step == "int":
             if text.isdigit():
                 return int(text)

@@ -52,6 +52,10 @@ def _day(d: dt.date, part: str | None = None) -> Resolution:
     return Resolution(iso + (f"T{part}" if part else ""), Interval(iso, iso), "day")
 
 
+def _day_list(days: list[dt.date]) -> Resolution:
+    return Resolution([d.isoformat() for d in days], Interval(days[0].isoformat(), days[-1].isoformat()), "day")
+
+
 def _month(y: int, m: int, mod: str | None = None) -> Resolution:
     last = calendar.monthrange(y, m)[1]
     a, b = {"START": (1, 10), "MID": (11, 20), "END": (21, last)}.get(mod or "", (1, last))
@@ -139,12 +143,16 @@ def _undef(p: dict[str, Any]) -> str:
     if kind in ("relday", "relday_or_weekday") and p.get("offset") is not None:
         off = int(p["offset"] or 0)
         return "UNDEF-this-day" + (f"-PLUS-{off}" if off > 0 else f"-MINUS-{-off}" if off < 0 else "")
-    if kind in ("weekday", "relday_or_weekday", "weekdays") and p.get("weekday"):
+    if kind == "weekdays":
+        return f"UNDEF-last-{_WEEKDAY_NAMES[int(p['weekdays'][0])]}"
+    if kind in ("weekday", "relday_or_weekday") and p.get("weekday"):
         return f"UNDEF-{'next' if (p.get('rel') or 0) > 0 else 'last'}-{_WEEKDAY_NAMES[int(p['weekday'])]}"
     if kind in ("relunit", "weekend"):
         unit = p.get("unit", "week")
         off = int(p.get("offset") or 0)
         return f"UNDEF-this-{unit}" + (f"-PLUS-{off}" if off > 0 else f"-MINUS-{-off}" if off < 0 else "")
+    if kind == "dates":
+        return f"UNDEF-year-{int(p['month']):02d}-{int(p['days'][0]):02d}"
     if kind == "date":
         return f"UNDEF-year-{int(p['month']):02d}-{int(p['day']):02d}"
     if kind == "month":
@@ -165,7 +173,7 @@ def needs_dct(p: dict[str, Any]) -> bool:
     kind = p["kind"]
     if kind in _RELATIVE_KINDS:
         return not (kind == "holiday" and p.get("year"))
-    if kind in ("date", "month"):
+    if kind in ("date", "month", "dates"):
         return not p.get("year")
     if kind == "hijri":
         return not p.get("year")
@@ -173,11 +181,14 @@ def needs_dct(p: dict[str, Any]) -> bool:
 
 
 def resolve(p: dict[str, Any], dct: dt.date | None, tense: str = "neutral",
-            anchor: dt.date | None = None) -> Resolution:
+            anchor: dt.date | None = None, anchor_part: str | None = None) -> Resolution:
     """Complete the partial value ``p``.
 
-    ``anchor`` dates a clock time: the day named in the same sentence.
+    ``anchor`` dates a clock time: the day named in the same sentence, and
+    ``anchor_part`` its part of the day (EV in "مساء غد": eight is 20:00).
     """
+    if p["kind"] == "time" and not p.get("period") and anchor_part in ("AF", "EV", "NI"):
+        p = {**p, "period": "night" if anchor_part == "NI" else "pm"}
     kind = p["kind"]
     if dct is None and needs_dct(p):
         return Resolution(_undef(p), None, "undefined", p.get("mod"))
@@ -189,13 +200,22 @@ def resolve(p: dict[str, Any], dct: dt.date | None, tense: str = "neutral",
     if kind in ("weekday", "relday_or_weekday"):
         d = weekday_date(dct, int(p["weekday"]), tense, p.get("rel"))  # type: ignore[arg-type]
         return _day(d, p.get("part"))
-    if kind == "weekdays":
-        first = weekday_date(dct, int(p["weekday"]), tense)  # type: ignore[arg-type]
-        second = first + D(days=(int(p["weekday2"]) - int(p["weekday"])) % 7)
-        if second > dct and tense != "future":  # both days lie in the past: shift back a week
-            first, second = first - D(days=7), second - D(days=7)
-        return Resolution([first.isoformat(), second.isoformat()], Interval(first.isoformat(), second.isoformat()),
-                          "day")
+    if kind == "weekdays":  # consecutive named days: يومي الأربعاء والخميس
+        names = [int(w) for w in p["weekdays"]]
+        days = [weekday_date(dct, names[0], tense)]  # type: ignore[arg-type]
+        for w in names[1:]:
+            days.append(days[-1] + D(days=(w - days[-1].isoweekday()) % 7 or 7))
+        if days[-1] > dct and tense != "future":  # all of them lie in the past: a week earlier
+            days = [d - D(days=7) for d in days]
+        return _day_list(days)
+    if kind == "dates":  # يومي 11 و12 يناير
+        m = int(p["month"])
+        if p.get("year"):
+            days = [_safe_date(int(p["year"]), m, d) for d in p["days"]]
+        else:
+            first = _date_without_year(dct, m, int(p["days"][0]), tense)  # type: ignore[arg-type]
+            days = [_safe_date(first.year, m, d) for d in p["days"]]
+        return _day_list(sorted(days))
     if kind == "date":
         m, d = int(p["month"]), int(p["day"])
         if not 1 <= m <= 12:
@@ -208,7 +228,12 @@ def resolve(p: dict[str, Any], dct: dt.date | None, tense: str = "neutral",
             return _month(int(p["year"]), m, p.get("mod"))
         assert dct is not None
         y = dct.year
-        if tense == "future" and m < dct.month:
+        rel = p.get("rel")
+        if rel and rel < 0:  # "مايو الماضي": strictly before the current month
+            y -= 1 if m >= dct.month else 0
+        elif rel and rel > 0:  # "مايو المقبل": strictly after
+            y += 1 if m <= dct.month else 0
+        elif tense == "future" and m < dct.month:
             y += 1
         elif tense != "future" and m > dct.month:
             y -= 1

@@ -16,7 +16,7 @@ import yaml
 from timeline.normalize import normalize_plain
 
 RESOURCE_ROOT = Path(__file__).resolve().parent.parent / "resources"
-_REF = re.compile(r"%([a-z_][a-z0-9_]*)")
+_REF = re.compile(r"%(<?)([a-z_][a-z0-9_]*)")
 
 
 class ResourceError(ValueError):
@@ -91,7 +91,11 @@ def _expand(pattern: str, res: LanguageResources, where: str, depth: int = 0) ->
         raise ResourceError(f"{where}: macros nest too deeply")
 
     def sub(m: re.Match[str]) -> str:
-        name = m.group(1)
+        negated, name = m.group(1), m.group(2)
+        if negated:  # %<name: not right after any entry of the list (one lookbehind per entry)
+            if name not in res.word_lists:
+                raise ResourceError(f"{where}: unknown word list %<{name}")
+            return "".join(f"(?<!{re.escape(w)} )" for w in res.word_lists[name])
         if name in res.macros:
             return _expand(res.macros[name], res, where, depth + 1)
         try:
@@ -104,7 +108,7 @@ def _expand(pattern: str, res: LanguageResources, where: str, depth: int = 0) ->
 
 # A match may start after conjunction/preposition clitics (و ف ب ل ك), which stay outside
 # the span; an optional في / خلال before a date is part of the span, as TimeML annotates.
-_LEFT = r"(?<!\w)(?:[وف]?[بلك]?)"
+_LEFT = r"(?<!\w)(?:[وف][بلك]?|[بلك])??"  # lazy: a word the rule knows whole (بالأمس) stays whole
 _PREP = r"(?:(?:في|خلال) )?"
 
 
@@ -131,7 +135,7 @@ def _compile_rule(raw: dict[str, Any], res: LanguageResources, source: str, prio
             if group not in regex.groupindex:
                 raise ResourceError(f"{where}: value refers to unknown group {group!r}")
             for t in tables:
-                if t not in ("int", "number") and t not in res.tables:
+                if t not in ("int", "number", "weekday_list", "day_list") and t not in res.tables:
                     raise ResourceError(f"{where}: value refers to unknown table {t!r}")
     return Rule(name=str(raw["name"]), type=str(raw["type"]), pattern=pattern, regex=regex,
                 value=dict(raw["value"]), priority=priority, source=source, doc=str(raw.get("doc", "")),

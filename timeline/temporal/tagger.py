@@ -40,13 +40,13 @@ class TemporalTagger:
         # dates first, then clock times, which take the day named in their sentence
         for i, (cand, a, b, seg) in enumerate(items):
             if cand.partial["kind"] != "time":
-                tx = self._make(doc, norm, cand, a, b, seg, None)
+                tx = self._make(doc, norm, cand, a, b, seg)
                 if tx is not None:
                     resolved[i] = tx
         for i, (cand, a, b, seg) in enumerate(items):
             if cand.partial["kind"] == "time":
                 anchor = self._anchor(norm, cand, items, resolved)
-                tx = self._make(doc, norm, cand, a, b, seg, anchor)
+                tx = self._make(doc, norm, cand, a, b, seg, *(anchor or (None, None)))
                 if tx is not None:
                     resolved[i] = tx
         return [resolved[i] for i in sorted(resolved)]
@@ -59,13 +59,13 @@ class TemporalTagger:
 
     def _anchor(self, norm: NormalizedText, cand: Candidate,
                 items: list[tuple[Candidate, int, int, Segment | None]],
-                resolved: dict[int, Timex]) -> dt.date | None:
+                resolved: dict[int, Timex]) -> tuple[dt.date, str | None] | None:
         """The day a clock time belongs to: a single day named in the same sentence.
 
         A time beside a recurring expression (يوميا) stays undated.
         """
         s0, s1 = sentence_bounds(norm.text, cand.start, cand.end)
-        best: tuple[int, dt.date] | None = None
+        best: tuple[int, dt.date, str | None] | None = None
         for j, (other, _, _, _) in enumerate(items):
             if not (s0 <= other.start < s1) or j not in resolved:
                 continue
@@ -75,15 +75,17 @@ class TemporalTagger:
             if tx.granularity == "day" and isinstance(tx.value, str) and tx.interval:
                 distance = abs(other.start - cand.start)
                 if best is None or distance < best[0]:
-                    best = (distance, dt.date.fromisoformat(tx.interval.start[:10]))
-        return best[1] if best else None
+                    part = tx.value[11:] if tx.value[10:11] == "T" else None
+                    best = (distance, dt.date.fromisoformat(tx.interval.start[:10]), part)
+        return (best[1], best[2]) if best else None
 
     def _make(self, doc: Document, norm: NormalizedText, cand: Candidate, a: int, b: int,
-              seg: Segment | None, anchor: dt.date | None) -> Timex | None:
+              seg: Segment | None, anchor: dt.date | None = None,
+              anchor_part: str | None = None) -> Timex | None:
         dct = seg.dct if seg is not None else doc.published
         tense = self.tense.tense(norm.text, cand.start, cand.end)
         try:
-            r: Resolution = resolve(cand.partial, dct, tense, anchor)
+            r: Resolution = resolve(cand.partial, dct, tense, anchor, anchor_part)
         except Unresolvable as exc:
             doc.warnings.append(f"{doc.path or doc.id}: {doc.text[a:b]!r} at {a}: not a date ({exc})")
             return None
