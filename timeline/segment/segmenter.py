@@ -175,11 +175,11 @@ def segment_document(doc: Document, lang: str = "ar") -> Document:
             pieces.append((line.start, a_kind, label, a_date, a_src, True))
         elif line.label == "caption":
             host = art
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            while nxt is not None and nxt.label == "caption" and nxt.norm == line.norm:
-                nxt = lines[lines.index(nxt) + 1] if lines.index(nxt) + 1 < len(lines) else None
-            if nxt is not None and article_at(nxt.start) != art:
-                host = article_at(nxt.start)
+            j = i + 1  # the first line after this caption and its copies
+            while j < len(lines) and lines[j].label == "caption" and lines[j].norm == line.norm:
+                j += 1
+            if j < len(lines) and article_at(lines[j].start) != art:
+                host = article_at(lines[j].start)
             pieces.append((line.start, "boilerplate", "caption", starts[host][1],
                            "host-article" if starts[host][1] else None, True))
         else:
