@@ -7,7 +7,7 @@ import pytest
 
 from tests.temporal.corpus_loader import load_corpus
 from timeline.normalize import normalize_plain
-from timeline.temporal.resources import load_language
+from timeline.temporal.resources import CONVERTERS, load_language
 
 RES = load_language("ar")
 EXAMPLES, NEGATIVES = load_corpus()
@@ -34,7 +34,7 @@ def _used_names() -> set[str]:
         for spec in rule.value.values():
             if isinstance(spec, str) and spec.startswith("@"):
                 names.update(spec[1:].split("|")[1:])
-    return names - {"int", "number", "weekday_list", "day_list"}
+    return names - CONVERTERS
 
 
 def _entries() -> list[tuple[str, str]]:

@@ -16,6 +16,8 @@ import yaml
 from timeline.normalize import normalize_plain
 
 RESOURCE_ROOT = Path(__file__).resolve().parent.parent / "resources"
+# value conversions the engine does itself (extract.py); any other step in "@group|step" names a table
+CONVERTERS = frozenset({"int", "number", "weekday_list", "day_list"})
 _REF = re.compile(r"%(<?)([a-z_][a-z0-9_]*)")
 
 
@@ -135,7 +137,7 @@ def _compile_rule(raw: dict[str, Any], res: LanguageResources, source: str, prio
             if group not in regex.groupindex:
                 raise ResourceError(f"{where}: value refers to unknown group {group!r}")
             for t in tables:
-                if t not in ("int", "number", "weekday_list", "day_list") and t not in res.tables:
+                if t not in CONVERTERS and t not in res.tables:
                     raise ResourceError(f"{where}: value refers to unknown table {t!r}")
     return Rule(name=str(raw["name"]), type=str(raw["type"]), pattern=pattern, regex=regex,
                 value=dict(raw["value"]), priority=priority, source=source, doc=str(raw.get("doc", "")),

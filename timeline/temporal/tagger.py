@@ -46,7 +46,7 @@ class TemporalTagger:
         for i, (cand, a, b, seg) in enumerate(items):
             if cand.partial["kind"] == "time":
                 anchor = self._anchor(norm, cand, items, resolved)
-                tx = self._make(doc, norm, cand, a, b, seg, *(anchor or (None, None)))
+                tx = self._make(doc, norm, cand, a, b, seg, *anchor)
                 if tx is not None:
                     resolved[i] = tx
         return [resolved[i] for i in sorted(resolved)]
@@ -59,25 +59,25 @@ class TemporalTagger:
 
     def _anchor(self, norm: NormalizedText, cand: Candidate,
                 items: list[tuple[Candidate, int, int, Segment | None]],
-                resolved: dict[int, Timex]) -> tuple[dt.date, str | None] | None:
-        """The day a clock time belongs to: a single day named in the same sentence.
+                resolved: dict[int, Timex]) -> tuple[dt.date | None, str | None]:
+        """The day a clock time belongs to (a single day named in the same sentence) and its part of day.
 
-        A time beside a recurring expression (يوميا) stays undated.
+        A time beside a recurring expression (يوميا) stays undated: (None, None).
         """
         s0, s1 = sentence_bounds(norm.text, cand.start, cand.end)
-        best: tuple[int, dt.date, str | None] | None = None
+        best: tuple[int, dt.date | None, str | None] = (len(norm.text) + 1, None, None)
         for j, (other, _, _, _) in enumerate(items):
             if not (s0 <= other.start < s1) or j not in resolved:
                 continue
             tx = resolved[j]
             if tx.type == "SET":
-                return None
+                return None, None
             if tx.granularity == "day" and isinstance(tx.value, str) and tx.interval:
                 distance = abs(other.start - cand.start)
-                if best is None or distance < best[0]:
+                if distance < best[0]:
                     part = tx.value[11:] if tx.value[10:11] == "T" else None
                     best = (distance, dt.date.fromisoformat(tx.interval.start[:10]), part)
-        return (best[1], best[2]) if best else None
+        return best[1], best[2]
 
     def _make(self, doc: Document, norm: NormalizedText, cand: Candidate, a: int, b: int,
               seg: Segment | None, anchor: dt.date | None = None,
