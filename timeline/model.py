@@ -82,3 +82,78 @@ class Timex:
     rule: str
     anchor: dt.date | None = None
     tense: str = "neutral"
+
+
+EventType = Literal["meeting", "call", "statement", "military", "proposal", "decision", "agreement",
+                    "rejection", "negotiation", "visit", "other"]
+DateBasis = Literal["explicit", "same-sentence", "inherited", "document-date", "none"]
+ActorRoleName = Literal["participant", "initiator", "mediator", "speaker", "target"]
+
+# Types that describe the same kind of happening; mentions merge only within a family.
+TYPE_FAMILY: dict[str, str] = {
+    "meeting": "meet", "negotiation": "meet", "visit": "meet", "call": "call",
+    "statement": "say", "rejection": "say", "military": "mil",
+    "proposal": "prop", "agreement": "prop", "decision": "prop", "other": "other",
+}
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened, and how we know.
+
+    ``basis`` says where the date comes from: a temporal expression in the
+    event's own clause (explicit), elsewhere in its sentence (same-sentence),
+    an event or session it is part of (inherited), or only the publication
+    date of its article (document-date).  ``none`` when the article is undated.
+    """
+
+    value: str | list[str] | None
+    interval: Interval | None
+    granularity: str  # day | week | month | year | time | vague | none
+    basis: DateBasis
+    mod: str | None = None
+    timex_start: int | None = None  # original offset of the governing expression, if any
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """An actor in one role of an event; ``unit`` is the body that acted for a state."""
+
+    id: str
+    name: str
+    role: ActorRoleName
+    type: str = "unknown"
+    unit: str | None = None
+    surface: str = ""  # the words of the text that name it
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One report of an event: the clause that states it, in one document."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    trigger: str
+    trigger_start: int
+    segment_start: int
+    sources: tuple[str, ...] = ()
+    attach_only: bool = False  # a headline or a continuation: may join an event, never start one
+
+
+@dataclass
+class Event:
+    """A dated happening with its actors, place and every report of it."""
+
+    id: str
+    type: EventType
+    cameo: str
+    title: str
+    date: EventDate
+    actors: list[EventActor]
+    location: str | None
+    mentions: list[EventMention]
+    sources: list[str]
+    planned: bool = False
+    trigger_family: str = ""

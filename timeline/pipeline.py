@@ -1,4 +1,4 @@
-"""The pipeline: ingest -> segment -> tag dates -> (events) -> export.
+"""The pipeline: ingest -> segment -> tag dates -> events -> export.
 
 Each stage takes documents and returns them enriched; :func:`build` chains
 them and keeps going when one document fails, recording a problem that names
@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline.events import EventBuilder
 from timeline.ingest import InputProblem, load_documents
-from timeline.model import Document, Timex
+from timeline.model import Document, Event, Timex
 from timeline.segment import segment_document
 from timeline.temporal import get_tagger
 
@@ -22,7 +23,7 @@ class BuildResult:
 
     documents: list[Document] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
-    events: list[dict[str, object]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
 
 
@@ -48,4 +49,7 @@ def build(paths: Iterable[str | Path], manifest: str | Path | None = None, lang:
             continue
         result.documents.append(doc)
         result.timexes.extend(timexes)
+    failed: list[tuple[str, str]] = []
+    result.events = EventBuilder(lang).build(result.documents, result.timexes, failed)
+    result.problems.extend(InputProblem(path, message) for path, message in failed)
     return result

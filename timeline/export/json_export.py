@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from timeline.model import Document, Segment, Timex
+from timeline.model import Document, Event, Segment, Timex
 
 EXPORT_VERSION = 1
 
@@ -37,13 +37,29 @@ def _timex(tx: Timex) -> dict[str, Any]:
             "tense": tx.tense, "rule": tx.rule}
 
 
-def export_dict(documents: list[Document], timexes: list[Timex], events: list[dict[str, Any]],
+def event_dict(ev: Event) -> dict[str, Any]:
+    """One event as the export contract has it (plus cameo, planned, units and mention texts)."""
+    d = ev.date
+    return {"id": ev.id, "type": ev.type, "cameo": ev.cameo, "title": ev.title, "planned": ev.planned,
+            "date": {"value": d.value, "mod": d.mod,
+                     "interval": {"start": d.interval.start, "end": d.interval.end} if d.interval else None,
+                     "granularity": d.granularity, "basis": d.basis},
+            "actors": [{"id": a.id, "name": a.name, "role": a.role, "type": a.type, "unit": a.unit,
+                        "text": a.surface} for a in ev.actors],
+            "location": ev.location,
+            "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "trigger": m.trigger,
+                          "trigger_start": m.trigger_start, "sources": list(m.sources),
+                          "attached": m.attach_only} for m in ev.mentions],
+            "sources": list(ev.sources), "trigger_family": ev.trigger_family}
+
+
+def export_dict(documents: list[Document], timexes: list[Timex], events: list[Event],
                 problems: list[Any] | None = None) -> dict[str, Any]:
     """The export as a JSON-ready dict."""
     docs = sorted(documents, key=lambda d: d.id)
     txs = sorted(timexes, key=lambda t: (t.doc, t.start, t.end))
     return {"version": EXPORT_VERSION, "documents": [_document(d) for d in docs],
-            "timexes": [_timex(t) for t in txs], "events": events,
+            "timexes": [_timex(t) for t in txs], "events": [event_dict(e) for e in events],
             "problems": [str(p) for p in (problems or [])]}
 
 

@@ -66,7 +66,8 @@ class LanguageResources:
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + ")"
 
 
-def _data_lines(path: Path) -> list[str]:
+def data_lines(path: Path) -> list[str]:
+    """The non-blank, non-comment lines of a data file."""
     lines = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.lstrip().startswith("#"):
@@ -76,7 +77,7 @@ def _data_lines(path: Path) -> list[str]:
 
 def _load_table(path: Path) -> dict[str, str]:
     table: dict[str, str] = {}
-    for n, line in enumerate(_data_lines(path), 1):
+    for n, line in enumerate(data_lines(path), 1):
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
             raise ResourceError(f"{path}: line {n}: expected 'surface<TAB>value': {line!r}")
@@ -181,7 +182,7 @@ def load_language(lang: str = "ar", root: Path | None = None) -> LanguageResourc
     for path in sorted((base / "tables").glob("*.tsv")):
         res.tables[path.stem] = _load_table(path)
     for path in sorted((base / "patterns").glob("*.txt")):
-        res.word_lists[path.stem] = [normalize_plain(w.strip()) for w in _data_lines(path)]
+        res.word_lists[path.stem] = [normalize_plain(w.strip()) for w in data_lines(path)]
     names = list(res.tables) + list(res.word_lists)
     if len(set(names)) != len(names):
         raise ResourceError(f"{base}: a table and a word list share a name")

@@ -1,0 +1,127 @@
+"""From documents and their dates to merged, dated :class:`~timeline.model.Event` records."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from timeline.events.dating import date_segment
+from timeline.events.extract import Candidate, EventExtractor, SegmentView
+from timeline.events.lexicon import load_lexicon
+from timeline.events.merge import Cluster, Merger
+from timeline.knowledge.kb import KnowledgeBase, get_kb
+from timeline.knowledge.matcher import EntityMatcher, get_matcher
+from timeline.model import Document, Event, EventActor, EventDate, EventMention, Timex
+from timeline.normalize import normalize
+
+_SAY = ("statement", "rejection")
+
+
+def _keep(c: Candidate, date: EventDate, cands: list[Candidate]) -> bool:
+    """Which mentions may start or join an event."""
+    if c.type in _SAY:
+        if c.anonymous:
+            return False  # "قال مسؤول": provenance, not a statement
+        # "أعلن الجيش أنه بدأ شن هجمات": the announced action is the event
+        if any(o.replaces_statement and o.governing is c for o in cands):
+            return False
+    if c.embedded and not c.self_announced and date.basis not in ("explicit", "inherited"):
+        return False  # background: "المبادرة التي طرحها ويتكوف", undated actions in someone's words
+    if len({a.id for a in c.actors}) < c.family.min_actors and not c.attach_only:
+        return False
+    return True
+
+
+class EventBuilder:
+    """Runs extraction, dating and merging over a batch of documents."""
+
+    def __init__(self, lang: str = "ar", kb: KnowledgeBase | None = None,
+                 matcher: EntityMatcher | None = None) -> None:
+        self.kb = kb or get_kb()
+        self.matcher = matcher or get_matcher()
+        self.extractor = EventExtractor(load_lexicon(lang), self.kb, self.matcher)
+
+    def candidates(self, doc: Document, timexes: list[Timex]) -> list[tuple[Candidate, EventDate]]:
+        """Dated event mentions of one document, in text order."""
+        norm = normalize(doc.text)
+        out: list[tuple[Candidate, EventDate]] = []
+        for seg in doc.segments:
+            if seg.kind != "article":
+                continue  # captions, related headlines and tag lists state no events of their own
+            view = SegmentView(doc, norm, seg, self.matcher, timexes)
+            cands = self.extractor.extract(view)
+            dates = date_segment(view, cands)
+            out.extend((c, dates[id(c)]) for c in cands if _keep(c, dates[id(c)], cands))
+        return out
+
+    def build(self, documents: Iterable[Document], timexes: Iterable[Timex],
+              problems: list[tuple[str, str]] | None = None) -> list[Event]:
+        """Merged events of ``documents``; a document that fails is reported in ``problems``."""
+        by_doc: dict[str, list[Timex]] = defaultdict(list)
+        for tx in timexes:
+            by_doc[tx.doc].append(tx)
+        merger = Merger(self.kb)
+        pending: list[tuple[Candidate, EventDate]] = []
+        for doc in sorted(documents, key=lambda d: d.id):
+            try:
+                found = self.candidates(doc, by_doc.get(doc.id, []))
+            except Exception as exc:  # one bad document never sinks the batch
+                if problems is None:
+                    raise
+                problems.append((doc.path or doc.id, f"event extraction failed: {exc!r}"))
+                continue
+            for cand, date in found:
+                if cand.attach_only:
+                    pending.append((cand, date))
+                elif cand.actors:
+                    merger.add(cand, date)
+        for cand, date in pending:
+            merger.attach(cand, date)
+        return self._events(merger.clusters)
+
+    # ------------------------------------------------------------------ records
+    def _events(self, clusters: list[Cluster]) -> list[Event]:
+        events = [self._event(cl) for cl in clusters]
+        events.sort(key=lambda e: ((e.date.interval.start if e.date.interval else "9999"),
+                                   e.mentions[0].doc, e.mentions[0].start))
+        for n, ev in enumerate(events, 1):
+            ev.id = f"e{n}"
+        return events
+
+    def _event(self, cl: Cluster) -> Event:
+        first = cl.first
+        day = first.segment.dct
+        actors: list[EventActor] = []
+        names: set[str] = set()
+        for ident, role in cl.actors.items():
+            if ident.startswith("ar:"):
+                actors.append(EventActor(ident, ident[3:], role, "person", None, cl.surfaces.get(ident, "")))
+                continue
+            name, unit = self.kb.export_name(ident, day)
+            if name in names:
+                continue  # the White House and the State Department both speak as the United States
+            names.add(name)
+            actors.append(EventActor(ident, name, role, self.kb.actors[ident].type, unit, cl.surfaces.get(ident, "")))
+        actors.sort(key=lambda a: (ROLE_ORDER.get(a.role, 9), a.name))
+        mentions = []
+        for cand, _ in sorted(cl.mentions, key=lambda m: (m[0].doc.id, m[0].clause[0])):
+            a, b = cand.norm.to_original(*cand.clause)
+            ta, tb = cand.norm.to_original(*cand.trigger_span)
+            mentions.append(EventMention(cand.doc.id, a, b, cand.doc.text[a:b], cand.doc.text[ta:tb], ta,
+                                         cand.segment.start, tuple(cand.sources), cand.attach_only))
+        sources = list(cl.sources)
+        for cand, _ in cl.mentions:
+            if cand.doc.source and cand.doc.source not in sources:
+                sources.append(cand.doc.source)
+        planned = all(c.planned for c, _ in cl.mentions if not c.attach_only)
+        label = ", ".join(a.name for a in actors if a.role != "mediator")
+        title = f"{first.type.capitalize()}: {label}" + (f" ({cl.location})" if cl.location else "")
+        return Event("", first.type, first.family.cameo, title, cl.date, actors, cl.location, mentions,  # type: ignore[arg-type]
+                     sources, planned, first.family.name)
+
+
+ROLE_ORDER = {"speaker": 0, "initiator": 1, "participant": 2, "target": 3, "mediator": 4}
+
+
+def extract_events(documents: Iterable[Document], timexes: Iterable[Timex], lang: str = "ar") -> list[Event]:
+    """Events of a batch of segmented, date-tagged documents."""
+    return EventBuilder(lang).build(documents, timexes)

@@ -1,0 +1,697 @@
+"""Find event mentions in article segments.
+
+For each trigger word of the lexicon the extractor works out, on the
+normalized working copy:
+
+* whether it states an event at all: a perfective verb, a future/planned
+  imperfective (سيلتقي، من المقرر أن يجتمع), or a noun with a support verb
+  (عقد اجتماعا، مفاوضات جرت); not when negated (لم يلتق), conditional (إذا التقى),
+  ongoing (يواصل، تجري اتصالات) or a present-tense narration;
+* its clause: the words up to the nearest reported-clause opener (إن/أن),
+  quotation mark or sentence end; the clause is the mention's span;
+* its actors from the entities in the clause, with their roles, its place,
+  the outlets that report it, and whether its speaker is anonymous ("قال مسؤول"
+  is provenance, not a statement event);
+* whether it is embedded in someone's words or in a relative clause (an
+  undated embedded event is background, not a new event).
+
+Dating and merging are separate steps (``dating.py``, ``merge.py``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from timeline.events.lexicon import EventLexicon, FormKind, TriggerFamily
+from timeline.knowledge.kb import KnowledgeBase
+from timeline.knowledge.matcher import EntityMatcher, EntityMention
+from timeline.model import Document, Segment, Timex
+from timeline.normalize import NormalizedText
+
+_TOKEN = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?؟؛\n]")
+_VERB_PREFIXES = ("و", "ف")
+_NOUN_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_HEADLINE_WORDS = 12
+_SAY_TYPES = ("statement", "rejection")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Arg:
+    """An actor as found in the text (resolved to a KB id, or an unknown person's Arabic name)."""
+
+    id: str
+    role: str
+    start: int
+    end: int
+    surface: str
+    known: bool = True
+
+
+@dataclass
+class Candidate:
+    """One event mention before dating and merging (working-copy offsets)."""
+
+    doc: Document
+    norm: NormalizedText
+    segment: Segment
+    family: TriggerFamily
+    kind: FormKind
+    trigger: tuple[int, int]  # token indices [i, j)
+    trigger_span: tuple[int, int]
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    sub: tuple[int, int]
+    planned: bool = False
+    actors: list[Arg] = field(default_factory=list)
+    location: str | None = None
+    sources: list[str] = field(default_factory=list)
+    attach_only: bool = False
+    embedded: bool = False  # in a named actor's words or a relative clause
+    anonymous: bool = False  # a statement by an unnamed official or an outlet
+    governing: Candidate | None = None  # the statement whose reported clause holds this one
+    self_announced: bool = False
+    replaces_statement: bool = False  # "أعلن X أنه بدأ ...": the action is the event, not the announcement
+    frame_refs: list[str] = field(default_factory=list)  # actors named in "خلال جلسة X"
+    support: int | None = None  # token index of a noun trigger's support verb
+
+    @property
+    def type(self) -> str:
+        return self.family.type
+
+
+class SegmentView:
+    """Tokens, sentences, quotes, entities and timexes of one article segment."""
+
+    def __init__(self, doc: Document, norm: NormalizedText, seg: Segment, matcher: EntityMatcher,
+                 timexes: list[Timex]) -> None:
+        self.doc, self.norm, self.seg = doc, norm, seg
+        text = norm.text
+        self.start = bisect.bisect_left(norm.index, seg.start)
+        self.end = bisect.bisect_left(norm.index, seg.end)
+        self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, self.start, self.end)]
+        self.tok_starts = [t.start for t in self.toks]
+        self.entities = matcher.find(text, self.start, self.end)
+        self.timexes = [(bisect.bisect_left(norm.index, tx.start), bisect.bisect_left(norm.index, tx.end), tx)
+                        for tx in timexes if seg.start <= tx.start < seg.end]
+        self.breaks = [m.start() for m in _SENTENCE_END.finditer(text, self.start, self.end)]
+        quotes = [i for i in range(self.start, self.end) if text[i] == '"']
+        self.quotes = list(zip(quotes[0::2], quotes[1::2]))
+        self.quote_marks = quotes
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[self.start:self.end])]
+        self.lines = [(a + self.start, b + self.start) for a, b in lines]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.breaks, pos - 1)
+        left = self.breaks[k - 1] + 1 if k > 0 else self.start
+        right = self.breaks[k] if k < len(self.breaks) else self.end
+        return left, right
+
+    def line(self, pos: int) -> tuple[int, int]:
+        for a, b in self.lines:
+            if a <= pos < b:
+                return a, b
+        return pos, pos
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        for a, b in self.quotes:
+            if a < pos < b:
+                return a, b
+        return None
+
+    def tok_index(self, pos: int) -> int:
+        return bisect.bisect_left(self.tok_starts, pos)
+
+
+class EventExtractor:
+    """Turns the triggers of an article segment into :class:`Candidate` mentions."""
+
+    def __init__(self, lex: EventLexicon, kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+        self.lex, self.kb, self.matcher = lex, kb, matcher
+        self.negation = lex.marker_set("negation")
+        self.conditional = lex.marker_set("conditional")
+        self.future = lex.marker_set("future")
+        self.ongoing = lex.marker_set("ongoing")
+        self.comps = lex.marker_set("complementizers")
+        self.breaks = lex.marker_set("clause_breaks")
+        self.frames = lex.marker_set("frames")
+        self.mediation = lex.marker_set("mediation")
+        self.anonymous = set(matcher.anonymous_heads)
+        self.purpose = lex.marker_set("purpose")
+        self._support: int | None = None
+
+    # ------------------------------------------------------------------ words
+    @staticmethod
+    def _verb_variants(word: str) -> list[tuple[str, bool]]:
+        """(form, has future prefix) readings of a verb token."""
+        out = [(word, False)]
+        for p in _VERB_PREFIXES:
+            if word.startswith(p) and len(word) > 3:
+                out.append((word[len(p):], False))
+        for w, _ in list(out):
+            if w.startswith("س") and len(w) > 3 and w[1] in "يتن":
+                out.append((w[1:], True))
+        return out
+
+    @staticmethod
+    def _object_suffix(word: str) -> str | None:
+        """The verb without an attached object pronoun (أقرها، التقاه), if it has one."""
+        for suf in ("هما", "هم", "ها", "ه"):
+            if word.endswith(suf) and len(word) - len(suf) >= 3:
+                return word[:-len(suf)]
+        return None
+
+    @staticmethod
+    def _noun_variants(word: str) -> list[str]:
+        out = [word]
+        for p in _NOUN_PREFIXES:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                out.append(word[len(p):])
+        if word.startswith("لل"):
+            out.append("ال" + word[2:])
+        for w in list(out):
+            if w.startswith("ال") and len(w) > 4:
+                out.append(w[2:])
+        return list(dict.fromkeys(out))
+
+    def _is(self, word: str, words: frozenset[str]) -> bool:
+        return any(v in words for v in self._noun_variants(word))
+
+    def _phrase_at(self, toks: list[Tok], i: int, phrases: frozenset[str]) -> int:
+        """Length in tokens of a (possibly multi-word) phrase of ``phrases`` starting at token i."""
+        for p in phrases:
+            words = p.split()
+            if i + len(words) <= len(toks) and self._is(toks[i].text, frozenset([words[0]])) and \
+                    all(toks[i + k].text == words[k] for k in range(1, len(words))):
+                return len(words)
+        return 0
+
+    # ------------------------------------------------------------------ main
+    def extract(self, view: SegmentView) -> list[Candidate]:
+        out: list[Candidate] = []
+        toks = view.toks
+        i = 0
+        while i < len(toks):
+            found = self._trigger_at(view, i)
+            if not found:
+                i += 1
+                continue
+            fam, kind, n, planned, form = found
+            self._support = None
+            if kind == "noun":
+                self._noun_ok(view, fam, i, n)  # records the support verb
+            cand = self._candidate(view, fam, kind, i, n, planned, form, out)
+            if cand is not None:
+                out.append(cand)
+            i += n
+        self._link(view, out)
+        return [c for c in out if c is not None]
+
+    def _trigger_at(self, view: SegmentView, i: int) -> tuple[TriggerFamily, FormKind, int, bool, str] | None:
+        toks = view.toks
+        word = toks[i].text
+        best = None
+        readings = [(f, fut, False) for f, fut in self._verb_variants(word)]
+        last = view.norm.original[view.norm.index[toks[i].end - 1]]
+        for f, fut, _ in list(readings):
+            bare = self._object_suffix(f)
+            if bare and not (last == "ة" and f.endswith("ه")) and not (f != word and len(bare) <= 3):
+                readings.append((bare, fut, True))
+        for form, fut, has_object in readings:
+            for fam, kind, words in self.lex.index.get(form, []):
+                if kind == "noun" or len(words) > 1:
+                    continue
+                if kind == "past" and fut:
+                    continue
+                if self._verb_ok(view, fam, kind, i, form, fut, has_object):
+                    planned = kind == "present"
+                    return fam, kind, 1, planned, form
+        for form in self._noun_variants(word):
+            for fam, kind, words in self.lex.index.get(form, []):
+                if kind != "noun":
+                    continue
+                n = len(words)
+                if i + n > len(toks) or any(toks[i + k].text not in (words[k],) and
+                                            words[k] not in self._noun_variants(toks[i + k].text)
+                                            for k in range(1, n)):
+                    continue
+                ok = self._noun_ok(view, fam, i, n)
+                if ok is not None and (best is None or n > best[2]):
+                    best = (fam, kind, n, ok, form)
+        return best
+
+    def _prev(self, view: SegmentView, i: int, k: int = 1) -> str:
+        return view.toks[i - k].text if i - k >= 0 and view.toks[i - k].start >= view.sentence(
+            view.toks[i].start)[0] else ""
+
+    def _negated(self, view: SegmentView, i: int) -> bool:
+        return self._prev(view, i) in self.negation
+
+    def _future_before(self, view: SegmentView, i: int) -> bool:
+        for k in range(1, 5):
+            w = self._prev(view, i, k)
+            if not w:
+                break
+            if w in self.future or any(v in self.future for v in self._noun_variants(w)):
+                return True
+        return False
+
+    def _verb_ok(self, view: SegmentView, fam: TriggerFamily, kind: str, i: int, form: str, fut: bool,
+                 has_object: bool = False) -> bool:
+        toks = view.toks
+        if self._negated(view, i) or self._prev(view, i) in self.ongoing:
+            return False
+        if kind == "present" and not (fut or self._future_before(view, i)):
+            return False
+        if kind == "past" and self._prev(view, i) in ("ان", "لن", "كي", "لكي"):
+            return False  # "يمكن أن تحدث": an imperfective that looks perfective
+        s0, s1 = view.sentence(toks[i].start)
+        ahead = [t.text for t in toks[i + 1:i + 9] if t.start < s1]
+        if fam.needs_object(form) and not has_object and not any(self._is(w, fam.objects) for w in ahead[:6]):
+            return False
+        if form in fam.complement_for and not any(w in self.comps or w == "الي" for w in ahead):
+            return False
+        if fam.with_required and "مع" not in ahead[:6]:
+            return False
+        if fam.qualifiers and not any(self._is(w, fam.qualifiers) for w in ahead[:4]):
+            return fam.type != "call"
+        return True
+
+    def _noun_ok(self, view: SegmentView, fam: TriggerFamily, i: int, n: int) -> bool | None:
+        """None when the noun states no event here; else whether the event is planned."""
+        toks = view.toks
+        s0, s1 = view.sentence(toks[i].start)
+        before = [(k, toks[k].text) for k in range(max(0, i - 4), i) if toks[k].start >= s0]
+        after = [t.text for t in toks[i + n:i + n + 4] if t.start < s1]
+        if fam.qualifiers and not (any(self._is(w, fam.qualifiers) for w in after[:3])
+                                   or any(self._is(w, fam.qualifiers) for _, w in before[-2:])):
+            return None
+        if before and self._phrase_at(toks, before[-1][0], self.frames):
+            return None  # "خلال الاجتماع": a frame for another event, not an event of its own
+        if fam.bare_nouns:
+            return False
+        if fam.support_only:
+            for k, w in reversed(before[-3:]):
+                if any(v in fam.support_only for v, _ in self._verb_variants(w)):
+                    return False if not self._negated(view, k) else None
+            return None
+        # support verb before the noun: "عقد اجتماعا", "سيعقد اجتماعا", "أجرى يوم الأربعاء اتصالات"
+        for k, w in reversed(before[-4:]):
+            for form, fut in self._verb_variants(w):
+                if form in self.lex.support_past and not fut:
+                    self._support = k
+                    return None if self._negated(view, k) else False
+                if form in self.lex.support_present and (fut or self._future_before(view, k)):
+                    self._support = k
+                    return None if self._negated(view, k) else True
+        # "مفاوضات جرت", "اجتماعا عقد", "الاجتماع الذي جرى"
+        rest = after[1:] if after and after[0] in self.lex.relatives else after
+        for w in rest[:2]:
+            for form, fut in self._verb_variants(w):
+                if form in self.lex.support_past and not fut:
+                    return False
+                if form in self.lex.support_present and fut:
+                    return True
+        # a noun whose own qualifier makes it an event ("اتصالات هاتفية" after تلقى) was handled above
+        if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
+            return False
+        return None
+
+    # ------------------------------------------------------------------ clause and arguments
+    def _clause(self, view: SegmentView, i: int, n: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The trigger's clause (between reported-clause openers, a colon or a quote, and the
+        sentence ends) and its sub-clause (also cut at بعدما، فيما، لكن ...)."""
+        toks = view.toks
+        text = view.norm.text
+        t0, t1 = toks[i].start, toks[i + n - 1].end
+        s0, s1 = view.sentence(t0)
+        left, sub_left = s0, s0
+        colon = text.rfind(":", s0, t0)
+        if colon >= 0:
+            left = colon + 1
+        for k in range(i - 1, -1, -1):
+            t = toks[k]
+            if t.start < left:
+                break
+            if t.text in self.comps:
+                left = t.end
+                break
+            if t.text in self.breaks and sub_left == s0:
+                sub_left = t.start
+        right, sub_right = s1, s1
+        colon = text.find(":", t1, s1)
+        if colon >= 0:
+            right = colon
+        for k in range(i + n, len(toks)):
+            t = toks[k]
+            if t.start >= right:
+                break
+            if t.text in self.comps:
+                right = t.start
+                break
+            if t.text in self.breaks and sub_right == s1:
+                sub_right = t.start
+        quote = view.quote_at(t0)
+        if quote:
+            left, right = max(left, quote[0] + 1), min(right, quote[1])
+        else:
+            nxt = next((q for q in view.quote_marks if t1 <= q < right), None)
+            if nxt is not None and view.quote_at(nxt + 1):
+                right = nxt
+        return (left, right), (max(sub_left, left), min(sub_right, right))
+
+    def _candidate(self, view: SegmentView, fam: TriggerFamily, kind: FormKind, i: int, n: int,
+                   planned: bool, form: str, earlier: list[Candidate]) -> Candidate | None:
+        toks = view.toks
+        t0, t1 = toks[i].start, toks[i + n - 1].end
+        sentence = view.sentence(t0)
+        clause, sub = self._clause(view, i, n)
+        # conditionals and questions
+        words_before = [t.text for t in toks[view.tok_index(clause[0]):i]]
+        if any(w in self.conditional for w in words_before):
+            return None
+        cand = Candidate(view.doc, view.norm, view.seg, fam, kind, (i, i + n), (t0, t1), sentence, clause, sub,
+                         planned=planned, support=self._support)
+        line = view.line(t0)
+        line_words = len(_TOKEN.findall(view.norm.text[line[0]:line[1]]))
+        if fam.continuation or (line_words <= _HEADLINE_WORDS and len(view.lines) > 1):
+            cand.attach_only = True
+        self._arguments(view, cand, earlier)
+        return cand
+
+    def _arguments(self, view: SegmentView, cand: Candidate, earlier: list[Candidate]) -> None:
+        """Actors with roles, place, sources and frames of a candidate."""
+        fam = cand.family
+        a, b = cand.clause
+        sa, sb = cand.sub
+        t0, t1 = cand.trigger_span
+        toks = view.toks
+        is_say = fam.type in _SAY_TYPES
+        ents = [e for e in view.entities if a <= e.start and e.end <= b]
+        # sources: outlets anywhere in the sentence, and the outlet whose quote holds the trigger
+        for e in view.entities:
+            if e.kind == "outlet" and cand.sentence[0] <= e.start < cand.sentence[1]:
+                cand.sources.append(self.kb.outlets[e.ref].name)
+        quote = view.quote_at(t0)
+        if quote:
+            qs = view.sentence(quote[0])
+            for e in view.entities:
+                if e.kind == "outlet" and qs[0] <= e.start < quote[0]:
+                    cand.sources.append(self.kb.outlets[e.ref].name)
+        # location: the first place after the trigger, before any purpose phrase (لمناقشة، بشأن);
+        # for a statement only in its own clause, never in what was said
+        stop = cand.sentence[1] if not is_say else b
+        for k in range(cand.trigger[1], view.tok_index(stop)):
+            if self._is(toks[k].text, self.purpose) or (is_say and toks[k].text in self.comps):
+                stop = toks[k].start
+                break
+        places = [e for e in view.entities if e.kind == "place" and t1 <= e.start and e.end <= stop]
+        if places:
+            cand.location = self.kb.places[places[0].ref].name
+        else:
+            before = [e for e in ents if e.kind == "place" and e.end <= t0 and e.start >= sa]
+            if before:
+                cand.location = self.kb.places[before[-1].ref].name
+        # frames: "خلال جلسة الكابينيت" — what the event happened during
+        for k in range(view.tok_index(a), view.tok_index(b)):
+            if self._phrase_at(toks, k, self.frames):
+                span_end = toks[min(k + 4, len(toks) - 1)].end
+                for e in ents:
+                    if toks[k].end <= e.start <= span_end and e.kind in ("actor", "anaphor", "role"):
+                        ref = self._resolve(e, cand)
+                        if ref:
+                            cand.frame_refs.append(ref)
+        people = [e for e in ents if (e.kind not in ("place", "outlet") or e.alt) and self._resolve(e, cand)
+                  and not self._apposition(view, e, cand)]
+        subject = self._subject(view, cand, people)
+        if subject is not None and subject.kind == "outlet":
+            cand.anonymous = True
+            subject = None
+        if cand.anonymous:
+            return
+        zones = self._mediator_zones(view, a, b)
+        seen: set[str] = set()
+
+        def add(e: EntityMention, role: str) -> None:
+            ref = self._resolve(e, cand)
+            if ref and ref not in seen and ref not in cand.frame_refs:
+                seen.add(ref)
+                cand.actors.append(Arg(ref, role, e.start, e.end, e.surface, e.kind != "person"))
+
+        if subject is not None:
+            add(subject, fam.roles.get("subject", "participant"))
+        if is_say or fam.type in ("decision", "proposal"):
+            for e in people:
+                if self._in(zones, e):
+                    add(e, "mediator")
+        else:
+            for e in people:
+                if e is subject or not (sa <= e.start and e.end <= sb or self._in(zones, e)):
+                    continue
+                if e.kind == "place" and not self._in(zones, e):
+                    continue  # "في واشنطن": where, not who
+                if e.end <= t0 and not self._in(zones, e):
+                    continue  # before the trigger and not its subject: another clause's actor
+                add(e, self._role_of(view, cand, e, zones))
+        if not cand.actors or (subject is None and fam.type == "military"):
+            self._implicit_subject(view, cand, earlier)
+        if fam.type == "military" and not any(x.role == "initiator" for x in cand.actors):
+            cand.actors = []  # who struck is the point of a military event
+
+    @staticmethod
+    def _in(zones: list[tuple[int, int]], e: EntityMention) -> bool:
+        return any(s <= e.start < z for s, z in zones)
+
+    def _apposition(self, view: SegmentView, e: EntityMention, cand: Candidate) -> bool:
+        """An unknown name right after a title that already names someone ("المستشار X، جيك سوليفا")."""
+        if e.kind != "person":
+            return False
+        for r in view.entities:
+            if r.kind == "role" and 0 <= e.start - r.end <= 3 and self._resolve(r, cand):
+                return True
+        return False
+
+    def _subject(self, view: SegmentView, cand: Candidate, people: list[EntityMention]) -> EntityMention | None:
+        """Who did it: right after the verb (VSO; a date or يوم may come between) or just before it
+        (SVO).  For a noun, the subject of its support verb ("أجرى ديرمر اتصالات", "ديرمر أجرى اتصالات").
+
+        For statements, sets ``cand.anonymous`` when the speaker is an unnamed official or source
+        ("قال مسؤول إسرائيلي", "أكد مصدران", "نقل عن مسؤولين قولهم") or an outlet ("ذكر الموقع").
+        """
+        toks = view.toks
+        i, j = cand.trigger
+        a, b = cand.clause
+        say = cand.family.type in _SAY_TYPES
+        anon = frozenset(self.anonymous)
+        if cand.kind == "noun":
+            if say:  # "نقل الموقع عن الوزير X قوله"
+                before = [e for e in people if e.end <= cand.trigger_span[0] and
+                          view.tok_index(cand.trigger_span[0]) - view.tok_index(e.end) <= 3]
+                if before and self._anonymous_lead(view, before[-1], a):
+                    cand.anonymous = True
+                    return None
+                return before[-1] if before else None
+            if cand.support is None:
+                return None
+            i, j = cand.support, cand.support + 1
+        verb_start = toks[i].start
+        if toks[i].text.endswith("نا") and not say:
+            return None  # first person plural: the speaker (see _implicit_subject)
+        k = j
+        while k < len(toks) and toks[k].start < b:
+            if self._is_filler(view, toks[k]):
+                k += 1
+                continue
+            ent = next((e for e in view.entities if e.start == toks[k].start), None)
+            if ent is not None and ent.kind == "outlet":
+                return ent if say else None
+            if ent is not None and ent in people:
+                if say and self._anonymous_lead(view, ent, a):
+                    cand.anonymous = True
+                    return None
+                return ent
+            if say and self._is(toks[k].text, anon):
+                cand.anonymous = True
+                return None
+            break
+        for e in reversed(people + [x for x in view.entities if x.kind == "outlet" and a <= x.start]):
+            if e.end <= verb_start and view.tok_index(verb_start) - view.tok_index(e.end) <= 2 and e.start >= a:
+                if say and self._anonymous_lead(view, e, a):
+                    cand.anonymous = True
+                    return None
+                if e.kind == "outlet":
+                    return e if say else None
+                return e
+        return None
+
+    def _anonymous_lead(self, view: SegmentView, e: EntityMention, clause_start: int) -> bool:
+        """"مسؤول إسرائيلي", "مسؤولين أميركيين وإسرائيليين": a nationality after an unnamed official."""
+        if e.kind not in ("nisba",) and not (e.kind == "actor" and
+                                             view.norm.text[max(clause_start, e.start - 12):e.start].strip()):
+            return False
+        toks = view.toks
+        k = view.tok_index(e.start)
+        lead = [toks[m].text for m in range(max(view.tok_index(clause_start), k - 3), k)]
+        anon = frozenset(self.anonymous)
+        return any(self._is(w, anon) for w in lead[-3:]) and not any(
+            x.kind in ("actor", "role", "person") and x.end <= e.start and x.start >= toks[max(0, k - 3)].start
+            for x in view.entities)
+
+    def _is_filler(self, view: SegmentView, tok: Tok) -> bool:
+        """Words between a verb and its subject that say nothing about who: timexes, يوم."""
+        return any(s <= tok.start < e for s, e, _ in view.timexes) or tok.text in ("يوم", "مساء", "صباح")
+
+    def _mediator_zones(self, view: SegmentView, a: int, b: int) -> list[tuple[int, int]]:
+        """Spans of mediators: the names right after بوساطة / برعاية / بقيادة, or the nationality
+        adjectives right after الوسطاء / الوسيط ("بوساطة قطرية ومصرية", "الوسطاء المصريين")."""
+        zones = []
+        toks = view.toks
+        for k in range(view.tok_index(a), view.tok_index(b)):
+            if not self._is(toks[k].text, self.mediation):
+                continue
+            nisba_only = any(v in ("وسطاء", "وسيط", "الوسطاء", "الوسيط", "الوسيطان", "الوسيطين")
+                             for v in self._noun_variants(toks[k].text))
+            end = toks[k].end
+            for e in view.entities:
+                if e.start < end or e.start >= b:
+                    continue
+                gap = view.norm.text[end:e.start].strip(" ،,")
+                if gap not in ("", "و") or (nisba_only and e.kind != "nisba"):
+                    break
+                end = e.end
+            if end > toks[k].end:
+                zones.append((toks[k].start, end))
+        return zones
+
+    def _role_of(self, view: SegmentView, cand: Candidate, e: EntityMention,
+                 zones: list[tuple[int, int]]) -> str:
+        fam = cand.family
+        if self._in(zones, e):
+            return "mediator"
+        before = view.norm.text[max(cand.clause[0], e.start - 8):e.start].split()
+        prep = before[-1] if before else ""
+        if prep in ("ضد", "علي"):
+            return fam.roles.get("against", "target")
+        if prep == "من" and "from" in fam.roles:
+            return fam.roles["from"]
+        if fam.type == "military":
+            return "target"
+        return "participant"
+
+    def _resolve(self, e: EntityMention, cand: Candidate) -> str | None:
+        if e.kind in ("actor", "nisba", "anaphor"):
+            return e.ref
+        if e.kind == "place":
+            return e.alt
+        if e.kind == "role":
+            return self.kb.roles[e.ref].holder_on(cand.segment.dct)
+        if e.kind == "person":
+            return "ar:" + e.ref
+        return None
+
+    def _implicit_subject(self, view: SegmentView, cand: Candidate, earlier: list[Candidate]) -> None:
+        """No named subject: "أنه بدأ" and "أطلقنا" take the reporting speaker; "وقالت إن" continues
+        the last statement; "ألغى الرحلة" takes the last person named."""
+        toks = view.toks
+        i, j = cand.trigger
+        opener = ""
+        for k in range(i - 1, view.tok_index(cand.sentence[0]) - 1, -1):
+            if toks[k].text in self.comps:
+                opener = toks[k].text
+                break
+        says = [c for c in earlier if c.type in _SAY_TYPES]
+        gov = next((c for c in reversed(says) if c.sentence == cand.sentence and c.trigger[0] < i), None)
+        quote = view.quote_at(cand.trigger_span[0])
+        if gov is None and quote:
+            gov = next((c for c in reversed(says) if c.trigger_span[1] <= quote[0]
+                        and view.sentence(quote[0])[0] <= c.trigger_span[0]), None)
+        first_plural = cand.kind != "noun" and toks[i].text.endswith("نا")
+        if gov is not None and cand.type not in _SAY_TYPES and (
+                opener in ("انه", "انها", "بانه", "بانها", "انهم", "انهما") or first_plural):
+            if gov.actors:
+                spk = gov.actors[0]
+                cand.actors.append(Arg(spk.id, cand.family.roles.get("subject", "participant"), spk.start,
+                                       spk.end, spk.surface, spk.known))
+                cand.self_announced = True
+                cand.replaces_statement = not first_plural
+                cand.governing = gov
+            return
+        if cand.kind == "noun" or cand.actors:
+            return
+        nxt = [t.text for t in toks[j:j + 6] if t.start < cand.sentence[1]]
+        if cand.type in _SAY_TYPES:
+            # a pronoun speaker ("وقالت إن", "وأضاف:", "ورفض التعليق") continues the statement just before
+            colon = ":" in view.norm.text[cand.trigger_span[1]:cand.trigger_span[1] + 3]
+            nxt_tok = toks[j] if j < len(toks) and toks[j].start < cand.sentence[1] else None
+            pronoun = colon or nxt_tok is None or nxt_tok.text in self.comps or \
+                nxt_tok.text in ("الي", "خلال", "في", "من", "علي", "عن", "ايضا") or \
+                self._is_filler(view, nxt_tok) or self._is(nxt_tok.text, cand.family.objects)
+            if pronoun:
+                prev = says[-1] if says else None
+                if prev is not None and view.tok_index(cand.sentence[0]) - view.tok_index(prev.sentence[0]) >= 0 \
+                        and cand.trigger_span[0] - prev.trigger_span[0] < 700:
+                    if prev.anonymous or not prev.actors:
+                        cand.anonymous = True  # continues an unnamed source: provenance too
+                    else:
+                        spk = prev.actors[0]
+                        cand.actors.append(Arg(spk.id, "speaker", spk.start, spk.end, spk.surface, spk.known))
+                        cand.attach_only = True
+            return
+        # "إنه ألغى الرحلة": the object follows the verb directly, so the subject is a pronoun
+        if not nxt or not self._is(nxt[0], cand.family.objects | cand.family.nouns):
+            return
+        if view.tok_index(cand.clause[0]) != i or opener not in ("انه", "انها", "بانه", "بانها"):
+            return
+        s_prev = view.sentence(max(view.start, cand.sentence[0] - 2))
+        for e in reversed(view.entities):
+            if e.end <= cand.clause[0] and e.start >= s_prev[0] and e.kind in ("actor", "role", "person"):
+                ref = self._resolve(e, cand)
+                if ref and (e.kind != "actor" or self.kb.actors[ref].type == "person"):
+                    cand.actors.append(Arg(ref, cand.family.roles.get("subject", "participant"), e.start, e.end,
+                                           e.surface, e.kind != "person"))
+                    return
+
+    # ------------------------------------------------------------------ embedding
+    def _link(self, view: SegmentView, cands: list[Candidate]) -> None:
+        """Mark events told in a named actor's words or in a relative clause as embedded, and let
+        an announced action ("أعلن الجيش مقتل ...") take the announcer as its actor."""
+        for c in cands:
+            gov = c.governing
+            if gov is None:
+                for g in cands:
+                    if g is c or g.type not in _SAY_TYPES or g.sentence != c.sentence:
+                        continue
+                    if g.clause[1] <= c.clause[0] and (gov is None or g.clause[1] > gov.clause[1]):
+                        gov = g
+            quote = view.quote_at(c.trigger_span[0])
+            if quote and gov is None:
+                for g in cands:
+                    if g.type in _SAY_TYPES and g.trigger_span[1] <= quote[0] and \
+                            view.sentence(quote[0])[0] <= g.trigger_span[0]:
+                        gov = g
+            c.governing = gov
+            if gov is not None and not gov.anonymous and gov.actors and not c.self_announced:
+                c.embedded = True
+            i = c.trigger[0]
+            prev = [view.toks[k].text for k in range(max(0, i - 2), i)]
+            if any(w in self.lex.relatives for w in prev):
+                c.embedded = True
+            if c.kind == "noun" and c.family.support_only:
+                for g in cands:
+                    if g.type in _SAY_TYPES and 0 < c.trigger[0] - g.trigger[0] <= 5 and g.actors:
+                        if not c.actors:
+                            spk = g.actors[0]
+                            c.actors.append(Arg(spk.id, c.family.roles.get("subject", "initiator"), spk.start,
+                                                spk.end, spk.surface, spk.known))
+                        c.self_announced = True
+                        c.replaces_statement = True
+                        c.governing = g
+                        c.embedded = False

@@ -1,0 +1,167 @@
+"""Merge event mentions into events: one event however many reports tell it.
+
+Two mentions are the same event when their types belong to the same family
+(meeting/negotiation/visit, call, statement/rejection, military,
+proposal/decision/agreement, other), they share an actor (a person and the
+body or state they speak for count as shared: Karoline Leavitt and the White
+House), their places do not disagree, and their dates agree: both dated and
+overlapping, or — within one article — one of them dated only by the
+publication day.  Across documents both must be dated from the text and fall
+on the same days.  Different events are never merged just because they share
+a day: an actor must be shared too.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from timeline.events.extract import Candidate
+from timeline.knowledge.kb import KnowledgeBase
+from timeline.model import TYPE_FAMILY, EventDate
+
+BASIS_RANK = {"explicit": 0, "same-sentence": 1, "inherited": 2, "document-date": 3, "none": 4}
+ROLE_RANK = {"speaker": 0, "initiator": 1, "mediator": 2, "participant": 3, "target": 4}
+
+
+@dataclass
+class Cluster:
+    """An event being assembled from its mentions."""
+
+    first: Candidate
+    date: EventDate
+    mentions: list[tuple[Candidate, EventDate]] = field(default_factory=list)
+    actors: dict[str, str] = field(default_factory=dict)  # id -> role
+    surfaces: dict[str, str] = field(default_factory=dict)
+    location: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def family(self) -> str:
+        return TYPE_FAMILY[self.first.type]
+
+    def add(self, cand: Candidate, date: EventDate) -> None:
+        self.mentions.append((cand, date))
+        for arg in cand.actors:
+            old = self.actors.get(arg.id)
+            if old is None or ROLE_RANK.get(arg.role, 9) < ROLE_RANK.get(old, 9) and old != "mediator":
+                self.actors[arg.id] = arg.role
+            self.surfaces.setdefault(arg.id, arg.surface)
+        if self.location is None:
+            self.location = cand.location
+        for s in cand.sources:
+            if s not in self.sources:
+                self.sources.append(s)
+        if BASIS_RANK[date.basis] < BASIS_RANK[self.date.basis]:
+            self.date = date
+
+
+def _interval(d: EventDate) -> tuple[dt.date, dt.date] | None:
+    if d.interval is None:
+        return None
+    try:
+        return dt.date.fromisoformat(d.interval.start[:10]), dt.date.fromisoformat(d.interval.end[:10])
+    except ValueError:
+        return None
+
+
+def _dates_agree(a: EventDate, a_cand: Candidate, b: EventDate, b_cand: Candidate, same_doc: bool) -> bool:
+    weak = ("document-date", "none")
+    if a.basis in weak or b.basis in weak:
+        # a mention dated only by its article joins a dated one of the same article
+        return same_doc and a_cand.segment.dct == b_cand.segment.dct
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:  # a vague reference (PAST_REF) agrees only with another
+        return ia is None and ib is None and (same_doc or a.value == b.value)
+    if a.granularity != b.granularity and not (same_doc and {a.granularity, b.granularity} <= {"day", "time"}):
+        return False  # "in early May" and "on Friday" are different statements of time, not one event
+    return ia[0] <= ib[1] and ib[0] <= ia[1] if same_doc else ia == ib
+
+
+class Merger:
+    """Groups candidates into clusters (see the module docstring)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.clusters: list[Cluster] = []
+
+    def keys(self, actor_id: str, day: dt.date | None) -> set[str]:
+        """The actor and, for a government body, its state."""
+        out = {actor_id}
+        actor = self.kb.actors.get(actor_id)
+        if actor is not None and actor.type == "government-body":
+            state = self.kb.state_of(actor_id, day)
+            if state:
+                out.add(state)
+        return out
+
+    def _linked(self, a: str, b: str, day: dt.date | None) -> bool:
+        """Same actor, a body and its state, or a person and the body or state they speak for.
+
+        Two different people are never the same speaker, even of one government.
+        """
+        if self.keys(a, day) & self.keys(b, day):
+            return True
+        for p, q in ((a, b), (b, a)):
+            person = self.kb.actors.get(p)
+            other = self.kb.actors.get(q)
+            if person is not None and other is not None and person.type == "person" and \
+                    other.type in ("government-body", "state") and q in person.affiliated_on(day):
+                return True
+        return False
+
+    def _shares_actor(self, cl: Cluster, cand: Candidate) -> bool:
+        day = cand.segment.dct
+        mine = [a for a, role in cl.actors.items() if role != "mediator"]
+        theirs = [a.id for a in cand.actors if a.role != "mediator"]
+        if not any(self._linked(x, y, day) for x in mine for y in theirs):
+            return False
+        if len(mine) >= 2 and len(theirs) >= 2:
+            # two meetings of the same day with different principals stay apart:
+            # one side's actors must all be found on the other side
+            covered = all(any(self._linked(y, x, day) for x in mine) for y in theirs)
+            covers = all(any(self._linked(x, y, day) for y in theirs) for x in mine)
+            return covered or covers
+        return True
+
+    def _compatible(self, cl: Cluster, cand: Candidate, date: EventDate) -> bool:
+        if cl.family != TYPE_FAMILY[cand.type]:
+            return False
+        if (cl.first.type == "visit") != (cand.type == "visit"):
+            return False  # a trip is not the talks held on it
+        if cand.location and cl.location and cand.location != cl.location:
+            return False
+        same_doc = any(m.doc.id == cand.doc.id for m, _ in cl.mentions)
+        if not any(_dates_agree(d, m, date, cand, same_doc and m.doc.id == cand.doc.id) for m, d in cl.mentions):
+            return False
+        if not cand.actors:
+            return False
+        return self._shares_actor(cl, cand)
+
+    def add(self, cand: Candidate, date: EventDate) -> None:
+        for cl in self.clusters:
+            if self._compatible(cl, cand, date):
+                cl.add(cand, date)
+                return
+        if cand.attach_only:
+            return
+        cl = Cluster(cand, date)
+        cl.add(cand, date)
+        self.clusters.append(cl)
+
+    def attach(self, cand: Candidate, date: EventDate) -> None:
+        """A continuation or headline: joins a matching event, or the last statement before it."""
+        for cl in self.clusters:
+            if cand.actors and self._compatible(cl, cand, date):
+                cl.add(cand, date)
+                return
+        if cand.actors or cand.type not in ("statement",):
+            return
+        best = None
+        for cl in self.clusters:
+            for m, _ in cl.mentions:
+                if cl.family == "say" and m.doc.id == cand.doc.id and m.segment.start == cand.segment.start \
+                        and m.trigger_span[0] < cand.trigger_span[0] and \
+                        (best is None or m.trigger_span[0] > best[1]):
+                    best = (cl, m.trigger_span[0])
+        if best is not None and cand.trigger_span[0] - best[1] < 600:
+            best[0].add(cand, date)

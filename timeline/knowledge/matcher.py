@@ -1,0 +1,238 @@
+"""Find actors, titles, places and outlets in a normalized Arabic text.
+
+The matcher works on the normalized working copy (see ``timeline.normalize``)
+and returns working-copy offsets; callers map them back to the original.
+Names are looked up token by token, longest alias first, after peeling the
+clitics a name can carry (وبالدوحة، لنتنياهو، للموساد).  A nationality
+adjective (قطري، المصريين، أميركية) names its state when it is plural
+("الوسطاء المصريون") or follows a collective head ("مسؤولين قطريين", "بوساطة
+قطرية ومصرية").  A definite noun such as "الحركة" refers back to the last actor
+whose name starts with its head word ("حركة حماس").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from timeline.knowledge.kb import KnowledgeBase, get_kb
+from timeline.normalize import normalize_plain
+from timeline.temporal.resources import data_lines
+
+ENTITY_DIR = Path(__file__).resolve().parent.parent / "resources" / "ar" / "entities"
+_TOKEN = re.compile(r"[^\W_]+")
+_NISBA_ENDINGS = {"": False, "ه": False, "ان": True, "ون": True, "ين": True, "يون": True, "يين": True,
+                  "ات": True}
+
+EntityKind = Literal["actor", "role", "place", "outlet", "nisba", "anaphor", "person"]
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A name found in the working copy: ``ref`` is a KB id (a role id for titles)."""
+
+    kind: EntityKind
+    ref: str
+    start: int
+    end: int
+    surface: str
+    plural: bool = False
+    alt: str | None = None  # a place that can also stand for an actor (واشنطن، الدوحة): the actor id
+
+
+def _definite(word: str) -> bool:
+    """Whether a token carries the article (with or without a clitic before it)."""
+    return word.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"))
+
+
+def _words(name: str) -> list[str]:
+    return [normalize_plain(w).strip() for w in data_lines(ENTITY_DIR / name)]
+
+
+def _key(alias: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(normalize_plain(alias)))
+
+
+class EntityMatcher:
+    """Looks up every alias of the knowledge base in a text."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.clitics = sorted(_words("clitics.txt"), key=len, reverse=True)
+        self.collective = set(_words("collective_heads.txt"))
+        self.titles = set(_words("person_titles.txt"))
+        self.stop = set(_words("name_stopwords.txt"))
+        self.anonymous_heads = _words("anonymous_heads.txt")
+        self.anaphors: dict[str, list[str]] = {}
+        for line in _words("anaphors.tsv"):
+            noun, head = line.split()
+            self.anaphors.setdefault(noun.strip(), []).append(head.strip())
+        self.table: dict[tuple[str, ...], tuple[EntityKind, str]] = {}
+        for outlet in kb.outlets.values():
+            self._add(outlet.ar + (outlet.name,), "outlet", outlet.id)
+        for place in kb.places.values():
+            self._add(place.ar, "place", place.id)
+        place_keys = {k: v[1] for k, v in self.table.items() if v[0] == "place"}
+        for role in kb.roles.values():
+            self._add(role.ar, "role", role.id)
+        for actor in kb.actors.values():
+            self._add(actor.ar + actor.en + (actor.name,), "actor", actor.id)
+        # a capital named as an actor (واشنطن تعارض) is found as the place, with the actor as alternative
+        self.alt: dict[tuple[str, ...], str] = {}
+        for key, place_id in place_keys.items():
+            kind, ref = self.table[key]
+            if kind == "actor":
+                self.alt[key] = ref
+                self.table[key] = ("place", place_id)
+        self.nisba: dict[str, tuple[str, bool]] = {}
+        for actor in kb.actors.values():
+            for stem in actor.nisba:
+                s = normalize_plain(stem).strip()
+                for ending, plural in _NISBA_ENDINGS.items():
+                    form = (s[:-1] if ending in ("يون", "يين") and s.endswith("ي") else s) + ending
+                    self.nisba.setdefault(form, (actor.id, plural))
+        self.max_len = max((len(k) for k in self.table), default=1)
+        # which actors an anaphor head can point back to
+        self.heads: dict[str, set[str]] = {}
+        for actor in kb.actors.values():
+            for alias in actor.ar:
+                words = _key(alias)
+                if words:
+                    self.heads.setdefault(words[0], set()).add(actor.id)
+
+    def _add(self, aliases: tuple[str, ...], kind: EntityKind, ref: str) -> None:
+        for alias in aliases:
+            key = _key(alias)
+            # actors win over places over outlets for the same words (later adds overwrite)
+            if key:
+                self.table[key] = (kind, ref)
+
+    def variants(self, token: str) -> list[str]:
+        """``token`` and the forms left after peeling clitics and the article."""
+        out = [token]
+        for p in self.clitics:
+            if token.startswith(p) and len(token) - len(p) >= 2:
+                out.append(token[len(p):])
+        if token.startswith("لل") and len(token) > 3:
+            out.append("ال" + token[2:])
+        for v in list(out):
+            if v.startswith("ال") and len(v) > 3:
+                out.append(v[2:])
+        return list(dict.fromkeys(out))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
+        """Every entity in ``text[start:end]`` (a normalized working copy), in order."""
+        end = len(text) if end is None else end
+        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+        out: list[EntityMention] = []
+        i = 0
+        prev_collective = False
+        while i < len(toks):
+            hit = self._lookup(toks, i)
+            if hit:
+                n, kind, ref, key = hit
+                a, b = toks[i][1], toks[i + n - 1][2]
+                out.append(EntityMention(kind, ref, a, b, text[a:b], alt=self.alt.get(key)))
+                prev_collective = False
+                i += n
+                continue
+            word = toks[i][0]
+            nis = self._nisba(word)
+            if nis:
+                ref, plural = nis
+                chained = out and out[-1].kind == "nisba" and toks[i - 1][2] == out[-1].end
+                # a plural adjective is the people itself ("عبر المصريون") unless it agrees with a
+                # definite noun before it ("الأسرى الإسرائيليين" are prisoners, not Israel)
+                head_near = prev_collective or (i >= 2 and any(v in self.collective
+                                                                for v in self.variants(toks[i - 2][0])))
+                as_noun = plural and _definite(word) and not (i > 0 and _definite(toks[i - 1][0]))
+                if head_near or as_noun or (chained and word.startswith("و")):
+                    out.append(EntityMention("nisba", ref, toks[i][1], toks[i][2], word, plural))
+                    i += 1
+                    continue
+            anaphor = self._anaphor(word, out)
+            if anaphor:
+                out.append(EntityMention("anaphor", anaphor, toks[i][1], toks[i][2], word))
+                i += 1
+                continue
+            person = self._unknown_person(text, toks, i, bool(out) and out[-1].kind == "role"
+                                          and out[-1].end == toks[i - 1][2])
+            if person:
+                j, k = person
+                a, b = toks[j][1], toks[k][2]
+                out.append(EntityMention("person", text[a:b], a, b, text[a:b]))
+                i = k + 1
+                continue
+            prev_collective = any(v in self.collective for v in self.variants(word))
+            i += 1
+        return out
+
+    def _lookup(self, toks: list[tuple[str, int, int]], i: int
+                ) -> tuple[int, EntityKind, str, tuple[str, ...]] | None:
+        for n in range(min(self.max_len, len(toks) - i), 0, -1):
+            rest = tuple(t[0] for t in toks[i + 1:i + n])
+            for v in self.variants(toks[i][0]):
+                found = self.table.get((v,) + rest)
+                if found:
+                    return n, found[0], found[1], (v,) + rest
+        return None
+
+    def _nisba(self, word: str) -> tuple[str, bool] | None:
+        for v in self.variants(word):
+            if v in self.nisba:
+                return self.nisba[v]
+        return None
+
+    def _anaphor(self, word: str, before: list[EntityMention]) -> str | None:
+        heads = next((self.anaphors[v] for v in self.variants(word) if v in self.anaphors), None)
+        if not heads:
+            return None
+        wanted = set().union(*(self.heads.get(h, set()) for h in heads))
+        for m in reversed(before):
+            if m.kind == "actor" and m.ref in wanted:
+                return m.ref
+            if m.kind == "anaphor" and m.ref in wanted:
+                return m.ref
+        return None
+
+    def _name_like(self, toks: list[tuple[str, int, int]], k: int) -> bool:
+        w = toks[k][0]
+        return not (w in self.stop or w.startswith("ال") or w.isdigit() or len(w) < 2
+                    or w in self.titles or self._lookup(toks, k) or self._nisba(w))
+
+    def _unknown_person(self, text: str, toks: list[tuple[str, int, int]], i: int,
+                        after_role: bool) -> tuple[int, int] | None:
+        """A two- or three-word name nobody knows, right after a title: (first, last) token.
+
+        The name must follow a known title directly ("المتحدث باسم الجيش X Y") or
+        stand in apposition after a title word and a comma ("الموفد الخاص، X Y،"),
+        and it must end at punctuation or a function word.
+        """
+        if after_role:
+            start = i
+        elif toks[i][0] in self.titles:
+            start = next((j for j in range(i + 1, min(i + 7, len(toks)))
+                          if re.search(r"[،,]", text[toks[j - 1][2]:toks[j][1]])), -1)
+            if start < 0:
+                return None
+        else:
+            return None
+        k = start
+        while k < len(toks) and k - start < 3 and self._name_like(toks, k):
+            if k > start and re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]]):
+                break  # punctuation inside: the name ended before
+            k += 1
+        if k - start < 2:
+            return None
+        if k < len(toks) and not (re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]])
+                                  or toks[k][0] in self.stop):
+            return None
+        return start, k - 1
+
+
+@lru_cache(maxsize=4)
+def get_matcher(folder: str | None = None) -> EntityMatcher:
+    """The matcher for the knowledge base in ``folder`` (the packaged one by default)."""
+    return EntityMatcher(get_kb(folder))
