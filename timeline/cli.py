@@ -10,6 +10,10 @@ import typer
 from rich.console import Console
 
 from timeline.export import export_dict, write_json
+from timeline.export.csv_export import write_events_csv
+from timeline.export.graph_export import write_graphml, write_node_link
+from timeline.graph import actor_graph, build_graph
+from timeline.knowledge import get_kb
 from timeline.pipeline import build as build_pipeline
 from timeline.temporal import tag_text
 
@@ -21,13 +25,18 @@ err = Console(stderr=True)
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write events.json into.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the exports into.")] = Path("out"),
     manifest: Annotated[Optional[Path], typer.Option(
         help="Manifest with publication dates (default: manifest.yaml beside the documents).")] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 20_000_000,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document had a problem.")] = False,
 ) -> None:
-    """Read, segment and date the articles under PATHS and write OUT/events.json."""
+    """Read, segment and date the articles under PATHS and write OUT/events.json.
+
+    Also writes OUT/events.csv (one row per event), OUT/graph.graphml and
+    OUT/graph.json (the actor/event network) and OUT/actors.graphml (actors
+    linked by shared events).
+    """
     result = build_pipeline(paths, manifest=manifest, max_bytes=max_bytes)
     for problem in result.problems:
         err.print(f"[yellow]problem[/yellow] {problem}", highlight=False)
@@ -36,8 +45,14 @@ def build(
             err.print(f"[dim]note[/dim] {warning}", highlight=False)
     target = write_json(out / "events.json",
                         export_dict(result.documents, result.timexes, result.events, result.problems))
+    csv_path = write_events_csv(result.events, out / "events.csv")
+    graph = build_graph(result.events, get_kb())
+    graphml_path = write_graphml(graph, out / "graph.graphml")
+    json_path = write_node_link(graph, out / "graph.json")
+    actors_path = write_graphml(actor_graph(graph), out / "actors.graphml")
     err.print(f"{len(result.documents)} documents, {len(result.timexes)} temporal expressions, "
-              f"{len(result.events)} events -> {target}", highlight=False)
+              f"{len(result.events)} events -> {target} (also {csv_path.name}, {graphml_path.name}, "
+              f"{json_path.name}, {actors_path.name})", highlight=False)
     if strict and result.problems:
         raise typer.Exit(1)
     if not result.documents:

@@ -1,6 +1,7 @@
 """From documents and their dates to merged, dated :class:`~timeline.model.Event` records."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -125,3 +126,16 @@ ROLE_ORDER = {"speaker": 0, "initiator": 1, "participant": 2, "target": 3, "medi
 def extract_events(documents: Iterable[Document], timexes: Iterable[Timex], lang: str = "ar") -> list[Event]:
     """Events of a batch of segmented, date-tagged documents."""
     return EventBuilder(lang).build(documents, timexes)
+
+
+def events_in_text(text: str, published: dt.date | None, lang: str = "ar",
+                   builder: EventBuilder | None = None) -> list[Event]:
+    """The events of one piece of text published on ``published`` (for notebooks and tests)."""
+    from timeline.segment import segment_document
+    from timeline.temporal import get_tagger
+
+    doc = Document(id="text", path="", text=text, published=published,
+                   published_source="manifest" if published else None)
+    segment_document(doc, lang)
+    timexes = get_tagger(lang).tag_document(doc)
+    return (builder or EventBuilder(lang)).build([doc], timexes)

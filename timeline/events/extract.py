@@ -20,6 +20,7 @@ Dating and merging are separate steps (``dating.py``, ``merge.py``).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -115,6 +116,13 @@ class SegmentView:
         right = self.breaks[k] if k < len(self.breaks) else self.end
         return left, right
 
+    def previous_sentence_end(self, start: int) -> int:
+        """A position inside the sentence before the one starting at ``start``."""
+        p = start - 1
+        while p > self.start and (self.norm.text[p] in ".!?؟؛\n" or self.norm.text[p].isspace()):
+            p -= 1
+        return max(p, self.start)
+
     def line(self, pos: int) -> tuple[int, int]:
         for a, b in self.lines:
             if a <= pos < b:
@@ -146,6 +154,9 @@ class EventExtractor:
         self.mediation = lex.marker_set("mediation")
         self.anonymous = set(matcher.anonymous_heads)
         self.purpose = lex.marker_set("purpose")
+        self.phone = lex.marker_set("phone")
+        self.subject_blockers = lex.marker_set("subject_blockers")
+        self.call_family = next((f for f in lex.families if f.type == "call"), None)
         self._support: int | None = None
 
     # ------------------------------------------------------------------ words
@@ -269,7 +280,7 @@ class EventExtractor:
         toks = view.toks
         if self._negated(view, i) or self._prev(view, i) in self.ongoing:
             return False
-        if kind == "present" and not (fut or self._future_before(view, i)):
+        if kind == "present" and not (fut or self._future_before(view, i) or self._future_date(view, i)):
             return False
         if kind == "past" and self._prev(view, i) in ("ان", "لن", "كي", "لكي"):
             return False  # "يمكن أن تحدث": an imperfective that looks perfective
@@ -279,17 +290,25 @@ class EventExtractor:
             return False
         if form in fam.complement_for and not any(w in self.comps or w == "الي" for w in ahead):
             return False
-        if fam.with_required and "مع" not in ahead[:6]:
+        if fam.with_required and not any(self._is(t.text, frozenset(["مع"])) or t.text == "مع"
+                                         for t in toks[i + 1:i + 25] if t.start < s1):
             return False
-        if fam.qualifiers and not any(self._is(w, fam.qualifiers) for w in ahead[:4]):
-            return fam.type != "call"
         return True
 
     def _noun_ok(self, view: SegmentView, fam: TriggerFamily, i: int, n: int) -> bool | None:
-        """None when the noun states no event here; else whether the event is planned."""
+        """None when the noun states no event here; else whether the event is planned.
+
+        A noun states an event with a support verb before it in the same clause, however long the
+        subject between them ("أجرى الرئيس ...، الاثنين، اتصالا هاتفيا"), with an intention word
+        ("يعتزم لقاء"), or with a support verb right after it ("مفاوضات جرت"، "الاجتماع الذي جرى").
+        """
         toks = view.toks
         s0, s1 = view.sentence(toks[i].start)
-        before = [(k, toks[k].text) for k in range(max(0, i - 4), i) if toks[k].start >= s0]
+        before: list[tuple[int, str]] = []
+        for k in range(i - 1, max(-1, i - 13), -1):
+            if toks[k].start < s0 or toks[k].text in self.comps:
+                break
+            before.insert(0, (k, toks[k].text))
         after = [t.text for t in toks[i + n:i + n + 4] if t.start < s1]
         if fam.qualifiers and not (any(self._is(w, fam.qualifiers) for w in after[:3])
                                    or any(self._is(w, fam.qualifiers) for _, w in before[-2:])):
@@ -304,12 +323,16 @@ class EventExtractor:
                     return False if not self._negated(view, k) else None
             return None
         # support verb before the noun: "عقد اجتماعا", "سيعقد اجتماعا", "أجرى يوم الأربعاء اتصالات"
-        for k, w in reversed(before[-4:]):
+        for k, w in reversed(before):
+            if w in self.future and k >= i - 3:  # "يعتزم لقاء", "من المقرر عقد"
+                self._support = k
+                return None if self._negated(view, k) else True
             for form, fut in self._verb_variants(w):
                 if form in self.lex.support_past and not fut:
                     self._support = k
                     return None if self._negated(view, k) else False
-                if form in self.lex.support_present and (fut or self._future_before(view, k)):
+                if form in self.lex.support_present and (fut or self._future_before(view, k)
+                                                         or self._future_date(view, k)):
                     self._support = k
                     return None if self._negated(view, k) else True
         # "مفاوضات جرت", "اجتماعا عقد", "الاجتماع الذي جرى"
@@ -324,6 +347,21 @@ class EventExtractor:
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
             return False
         return None
+
+    def _future_date(self, view: SegmentView, i: int) -> bool:
+        """A date after the publication day in the verb's sentence ("يجتمع الكابينيت الخميس المقبل")."""
+        dct = view.seg.dct
+        if dct is None:
+            return False
+        s0, s1 = view.sentence(view.toks[i].start)
+        for a, _, tx in view.timexes:
+            if s0 <= a < s1 and tx.interval is not None and tx.type in ("DATE", "TIME"):
+                try:
+                    if dt.date.fromisoformat(tx.interval.start[:10]) > dct:
+                        return True
+                except ValueError:
+                    continue
+        return False
 
     # ------------------------------------------------------------------ clause and arguments
     def _clause(self, view: SegmentView, i: int, n: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -378,14 +416,28 @@ class EventExtractor:
         words_before = [t.text for t in toks[view.tok_index(clause[0]):i]]
         if any(w in self.conditional for w in words_before):
             return None
+        if view.norm.text[sentence[1]:sentence[1] + 1] in ("؟", "?"):
+            return None
+        if fam.type == "meeting" and self.call_family is not None and any(
+                self._is(t.text, self.phone) for t in toks[i:view.tok_index(sub[1])] if t.start >= sub[0]):
+            fam = self.call_family  # "بحث هاتفيا مع", "في اتصال هاتفي": a call, not a meeting
         cand = Candidate(view.doc, view.norm, view.seg, fam, kind, (i, i + n), (t0, t1), sentence, clause, sub,
                          planned=planned, support=self._support)
-        line = view.line(t0)
-        line_words = len(_TOKEN.findall(view.norm.text[line[0]:line[1]]))
-        if fam.continuation or (line_words <= _HEADLINE_WORDS and len(view.lines) > 1):
+        if fam.continuation or self._headline(view, t0):
             cand.attach_only = True
         self._arguments(view, cand, earlier)
         return cand
+
+    @staticmethod
+    def _headline(view: SegmentView, pos: int) -> bool:
+        """A title or caption line: short and without a final full stop."""
+        if len(view.lines) < 2:
+            return False
+        line = view.line(pos)
+        text = view.norm.text[line[0]:line[1]].rstrip()
+        if len(_TOKEN.findall(text)) > _HEADLINE_WORDS:
+            return False
+        return not text.endswith((".", "!", "؟", "?"))
 
     def _arguments(self, view: SegmentView, cand: Candidate, earlier: list[Candidate]) -> None:
         """Actors with roles, place, sources and frames of a candidate."""
@@ -505,7 +557,16 @@ class EventExtractor:
         verb_start = toks[i].start
         if toks[i].text.endswith("نا") and not say:
             return None  # first person plural: the speaker (see _implicit_subject)
-        k = j
+        # SVO first: a name ending just before the verb ("كيربي أكد", "X، Y، سيلتقي")
+        for e in reversed(people + [x for x in view.entities if x.kind == "outlet" and a <= x.start]):
+            if e.end <= verb_start and view.tok_index(verb_start) - view.tok_index(e.end) <= 2 and e.start >= a:
+                if say and self._anonymous_lead(view, e, a):
+                    cand.anonymous = True
+                    return None
+                if e.kind == "outlet":
+                    return e if say else None
+                return e
+        k, skipped = j, 0
         while k < len(toks) and toks[k].start < b:
             if self._is_filler(view, toks[k]):
                 k += 1
@@ -517,20 +578,37 @@ class EventExtractor:
                 if say and self._anonymous_lead(view, ent, a):
                     cand.anonymous = True
                     return None
-                return ent
+                return self._named_person_after(view, ent, people)
             if say and self._is(toks[k].text, anon):
                 cand.anonymous = True
                 return None
-            break
-        for e in reversed(people + [x for x in view.entities if x.kind == "outlet" and a <= x.start]):
-            if e.end <= verb_start and view.tok_index(verb_start) - view.tok_index(e.end) <= 2 and e.start >= a:
-                if say and self._anonymous_lead(view, e, a):
-                    cand.anonymous = True
-                    return None
-                if e.kind == "outlet":
-                    return e if say else None
-                return e
+            # a title before the name ("حذر المتحدث العسكري باسم جماعة الحوثي يحيى سريع"),
+            # "ممثلو", "صاحب السمو": a few words, but never across a preposition or a new clause
+            if skipped >= 4 or toks[k].text in self.subject_blockers or toks[k].text in self.comps:
+                break
+            skipped += 1
+            k += 1
         return None
+
+    def _named_person_after(self, view: SegmentView, ent: EntityMention,
+                            people: list[EntityMention]) -> EntityMention:
+        """The person a title phrase ends with: "المتحدث باسم جماعة الحوثي يحيى سريع",
+        "مستشار اتصالات مجلس الأمن القومي في البيت الأبيض، جون كيربي" are the persons."""
+        if ent.kind == "actor" and self.kb.actors[ent.ref].type != "person":
+            k0 = view.tok_index(ent.end)
+            for e in people:
+                if e.start <= ent.end:
+                    continue
+                k1 = view.tok_index(e.start)
+                gap = view.norm.text[ent.end:e.start]
+                words = [t.text for t in view.toks[k0:k1]]
+                if k1 - k0 > 5 or any(w in self.comps for w in words) or any(c in gap for c in ".:\"؛"):
+                    break
+                if any(self.lex.index.get(v) for w in words for v, _ in self._verb_variants(w)):
+                    break
+                if e.kind in ("person", "role") or (e.kind == "actor" and self.kb.actors[e.ref].type == "person"):
+                    return e
+        return ent
 
     def _anonymous_lead(self, view: SegmentView, e: EntityMention, clause_start: int) -> bool:
         """"مسؤول إسرائيلي", "مسؤولين أميركيين وإسرائيليين": a nationality after an unnamed official."""
@@ -614,15 +692,15 @@ class EventExtractor:
             gov = next((c for c in reversed(says) if c.trigger_span[1] <= quote[0]
                         and view.sentence(quote[0])[0] <= c.trigger_span[0]), None)
         first_plural = cand.kind != "noun" and toks[i].text.endswith("نا")
-        if gov is not None and cand.type not in _SAY_TYPES and (
+        if gov is not None and gov.actors and cand.type not in _SAY_TYPES and (
                 opener in ("انه", "انها", "بانه", "بانها", "انهم", "انهما") or first_plural):
-            if gov.actors:
-                spk = gov.actors[0]
-                cand.actors.append(Arg(spk.id, cand.family.roles.get("subject", "participant"), spk.start,
-                                       spk.end, spk.surface, spk.known))
-                cand.self_announced = True
-                cand.replaces_statement = not first_plural
-                cand.governing = gov
+            spk = gov.actors[0]
+            ident = self._speaks_for(spk.id, cand) if first_plural else spk.id
+            cand.actors.append(Arg(ident, cand.family.roles.get("subject", "participant"), spk.start,
+                                   spk.end, spk.surface, spk.known))
+            cand.self_announced = True
+            cand.replaces_statement = not first_plural
+            cand.governing = gov
             return
         if cand.kind == "noun" or cand.actors:
             return
@@ -650,7 +728,7 @@ class EventExtractor:
             return
         if view.tok_index(cand.clause[0]) != i or opener not in ("انه", "انها", "بانه", "بانها"):
             return
-        s_prev = view.sentence(max(view.start, cand.sentence[0] - 2))
+        s_prev = view.sentence(view.previous_sentence_end(cand.sentence[0]))
         for e in reversed(view.entities):
             if e.end <= cand.clause[0] and e.start >= s_prev[0] and e.kind in ("actor", "role", "person"):
                 ref = self._resolve(e, cand)
@@ -658,6 +736,17 @@ class EventExtractor:
                     cand.actors.append(Arg(ref, cand.family.roles.get("subject", "participant"), e.start, e.end,
                                            e.surface, e.kind != "person"))
                     return
+
+    def _speaks_for(self, actor_id: str, cand: Candidate) -> str:
+        """"أطلقنا" said by a spokesperson: the organization they speak for (the army), not the person."""
+        actor = self.kb.actors.get(actor_id)
+        if actor is None or actor.type != "person":
+            return actor_id
+        for of in actor.affiliated_on(cand.segment.dct):
+            other = self.kb.actors.get(of)
+            if other is not None and other.type in ("organization", "armed-group", "government-body"):
+                return of
+        return actor_id
 
     # ------------------------------------------------------------------ embedding
     def _link(self, view: SegmentView, cands: list[Candidate]) -> None:

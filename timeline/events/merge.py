@@ -97,9 +97,10 @@ class Merger:
     def _linked(self, a: str, b: str, day: dt.date | None) -> bool:
         """Same actor, a body and its state, or a person and the body or state they speak for.
 
-        Two different people are never the same speaker, even of one government.
+        Two different people are never the same speaker, even of one government, and two
+        bodies of one state (the White House, the State Department) are not each other.
         """
-        if self.keys(a, day) & self.keys(b, day):
+        if a == b or b in self.keys(a, day) or a in self.keys(b, day):
             return True
         for p, q in ((a, b), (b, a)):
             person = self.kb.actors.get(p)
@@ -130,8 +131,8 @@ class Merger:
             return False  # a trip is not the talks held on it
         if cand.location and cl.location and cand.location != cl.location:
             return False
-        same_doc = any(m.doc.id == cand.doc.id for m, _ in cl.mentions)
-        if not any(_dates_agree(d, m, date, cand, same_doc and m.doc.id == cand.doc.id) for m, d in cl.mentions):
+        anchor = next(((m, d) for m, d in cl.mentions if d == cl.date), (cl.first, cl.date))
+        if not _dates_agree(cl.date, anchor[0], date, cand, anchor[0].doc.id == cand.doc.id):
             return False
         if not cand.actors:
             return False

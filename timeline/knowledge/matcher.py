@@ -23,8 +23,8 @@ from timeline.temporal.resources import data_lines
 
 ENTITY_DIR = Path(__file__).resolve().parent.parent / "resources" / "ar" / "entities"
 _TOKEN = re.compile(r"[^\W_]+")
-_NISBA_ENDINGS = {"": False, "ه": False, "ان": True, "ون": True, "ين": True, "يون": True, "يين": True,
-                  "ات": True}
+_NISBA_ENDINGS = {"": False, "ه": False, "ا": False, "ان": True, "ون": True, "ين": True, "يون": True,
+                  "يين": True, "ات": True}
 
 EntityKind = Literal["actor", "role", "place", "outlet", "nisba", "anaphor", "person"]
 
