@@ -1,9 +1,11 @@
 """The command line: every command has help; build writes the export and survives bad input."""
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
@@ -62,3 +64,19 @@ def test_tag_command_prints_values() -> None:
 def test_tag_command_rejects_a_bad_date() -> None:
     result = runner.invoke(app, ["tag", "وصل الوفد أمس", "--date", "23/05/2024"])
     assert result.exit_code == 2
+
+
+def test_build_writes_csv_and_graph_files(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for name in ("events.csv", "graph.graphml", "graph.json", "actors.graphml"):
+        assert (tmp_path / name).stat().st_size > 0, name
+        assert name in " ".join(result.output.split())
+    events = json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))["events"]
+    assert (tmp_path / "events.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    with (tmp_path / "events.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == len(events)
+    graph = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    assert sum(n["kind"] == "event" for n in graph["nodes"]) == len(events)
+    assert nx.read_graphml(tmp_path / "actors.graphml").number_of_nodes() == sum(
+        n["kind"] == "actor" for n in graph["nodes"])

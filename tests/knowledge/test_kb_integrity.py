@@ -29,7 +29,7 @@ THEATRES = {"gaza", "lebanon", "sudan", "yemen", "iran_us", "russia_ukraine", "i
 ACTOR_TYPES = {"person", "state", "organization", "armed-group", "government-body", "media"}
 PLACE_KINDS = {"city", "country", "region", "site", "crossing", "building"}
 
-ACTOR_KEYS = {"required": {"id", "name", "type", "ar"}, "optional": {"en", "nisba", "affiliations", "also"}}
+ACTOR_KEYS = {"required": {"id", "name", "type", "ar"}, "optional": {"en", "nisba", "affiliations", "also", "armed_forces"}}
 ROLE_KEYS = {"required": {"id", "en", "ar", "holders"}, "optional": set()}
 PLACE_KEYS = {"required": {"id", "name", "kind", "ar"}, "optional": {"country", "also"}}
 OUTLET_KEYS = {"required": {"id", "name", "ar"}, "optional": {"country", "en", "also"}}

@@ -156,6 +156,7 @@ class EventExtractor:
         self.purpose = lex.marker_set("purpose")
         self.phone = lex.marker_set("phone")
         self.subject_blockers = lex.marker_set("subject_blockers")
+        self.own_forces = lex.marker_set("own_forces")
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
         self._support: int | None = None
 
@@ -318,7 +319,7 @@ class EventExtractor:
         if fam.bare_nouns:
             return False
         if fam.support_only:
-            for k, w in reversed(before[-3:]):
+            for k, w in reversed(before[-8:]):
                 if any(v in fam.support_only for v, _ in self._verb_variants(w)):
                     return False if not self._negated(view, k) else None
             return None
@@ -691,7 +692,8 @@ class EventExtractor:
         if gov is None and quote:
             gov = next((c for c in reversed(says) if c.trigger_span[1] <= quote[0]
                         and view.sentence(quote[0])[0] <= c.trigger_span[0]), None)
-        first_plural = cand.kind != "noun" and toks[i].text.endswith("نا")
+        first_plural = cand.kind != "noun" and (toks[i].text.endswith("نا") or (
+            i > 0 and self._is(toks[i - 1].text, self.own_forces)))  # "أن مقاتليه استهدفوا"
         if gov is not None and gov.actors and cand.type not in _SAY_TYPES and (
                 opener in ("انه", "انها", "بانه", "بانها", "انهم", "انهما") or first_plural):
             spk = gov.actors[0]
@@ -775,7 +777,8 @@ class EventExtractor:
                 c.embedded = True
             if c.kind == "noun" and c.family.support_only:
                 for g in cands:
-                    if g.type in _SAY_TYPES and 0 < c.trigger[0] - g.trigger[0] <= 5 and g.actors:
+                    if g.type in _SAY_TYPES and 0 < c.trigger[0] - g.trigger[0] <= 9 and g.actors and \
+                            g.clause[0] <= c.trigger_span[0] < g.clause[1]:
                         if not c.actors:
                             spk = g.actors[0]
                             c.actors.append(Arg(spk.id, c.family.roles.get("subject", "initiator"), spk.start,

@@ -59,6 +59,7 @@ class Actor:
     en: tuple[str, ...] = ()
     nisba: tuple[str, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
+    armed_forces: str | None = None  # a state's military ("الطيران الإسرائيلي" -> Israel Defense Forces)
 
     def affiliated_on(self, day: dt.date | None) -> list[str]:
         """Ids of the actors this one belongs to on ``day`` (all of them when undated)."""
@@ -152,7 +153,8 @@ class KnowledgeBase:
         affs = tuple(Affiliation(a["of"], a.get("as"), _date(a.get("from"), where), _date(a.get("until"), where))
                      for a in e.get("affiliations") or [])
         self.actors[e["id"]] = Actor(e["id"], str(e["name"]), e["type"], tuple(e.get("ar") or ()),
-                                     tuple(e.get("en") or ()), tuple(e.get("nisba") or ()), affs)
+                                     tuple(e.get("en") or ()), tuple(e.get("nisba") or ()), affs,
+                                     e.get("armed_forces"))
 
     def _add_role(self, e: dict[str, Any], where: str) -> None:
         self._unique(self.roles, e["id"], where)
@@ -174,6 +176,8 @@ class KnowledgeBase:
             for a in actor.affiliations:
                 if a.of not in self.actors:
                     raise KnowledgeBaseError(f"actor {actor.id}: affiliation to unknown actor {a.of!r}")
+            if actor.armed_forces is not None and actor.armed_forces not in self.actors:
+                raise KnowledgeBaseError(f"actor {actor.id}: armed_forces {actor.armed_forces!r} is not an actor")
         for role in self.roles.values():
             for h in role.holders:
                 if h.actor not in self.actors:

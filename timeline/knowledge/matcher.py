@@ -65,6 +65,7 @@ class EntityMatcher:
         self.titles = set(_words("person_titles.txt"))
         self.stop = set(_words("name_stopwords.txt"))
         self.anonymous_heads = _words("anonymous_heads.txt")
+        self.military_heads = set(_words("military_heads.txt"))
         self.anaphors: dict[str, list[str]] = {}
         for line in _words("anaphors.tsv"):
             noun, head = line.split()
@@ -148,7 +149,15 @@ class EntityMatcher:
                 head_near = prev_collective or (i >= 2 and any(v in self.collective
                                                                 for v in self.variants(toks[i - 2][0])))
                 as_noun = plural and _definite(word) and not (i > 0 and _definite(toks[i - 1][0]))
-                if head_near or as_noun or (chained and word.startswith("و")):
+                military = any(any(v in self.military_heads for v in self.variants(toks[k][0]))
+                               for k in range(max(0, i - 2), i))
+                if military and self.kb.actors[ref].armed_forces:
+                    # "الطيران الحربي الإسرائيلي", "مقاتلات إسرائيلية": the state's armed forces
+                    out.append(EntityMention("nisba", self.kb.actors[ref].armed_forces or ref, toks[i][1],
+                                             toks[i][2], word, plural))
+                    i += 1
+                    continue
+                if head_near or as_noun or military or (chained and word.startswith("و")):
                     out.append(EntityMention("nisba", ref, toks[i][1], toks[i][2], word, plural))
                     i += 1
                     continue
