@@ -287,7 +287,13 @@ class EventExtractor:
             return False  # "يمكن أن تحدث": an imperfective that looks perfective
         s0, s1 = view.sentence(toks[i].start)
         ahead = [t.text for t in toks[i + 1:i + 9] if t.start < s1]
-        if fam.needs_object(form) and not has_object and not any(self._is(w, fam.objects) for w in ahead[:6]):
+        # the object may follow a long subject and a date: look through the clause, not past a new one
+        obj_zone = []
+        for t in toks[i + 1:i + 18]:
+            if t.start >= s1 or t.text in self.comps or t.text in self.breaks:
+                break
+            obj_zone.append(t.text)
+        if fam.needs_object(form) and not has_object and not any(self._is(w, fam.objects) for w in obj_zone):
             return False
         if form in fam.complement_for and not any(w in self.comps or w == "الي" for w in ahead):
             return False
@@ -310,6 +316,11 @@ class EventExtractor:
             if toks[k].start < s0 or toks[k].text in self.comps:
                 break
             before.insert(0, (k, toks[k].text))
+            if self._is_support(toks[k].text):
+                break
+            if k < i - 1 and self._is_trigger(toks[k].text):
+                before.pop(0)
+                break  # another trigger owns what comes before it
         after = [t.text for t in toks[i + n:i + n + 4] if t.start < s1]
         if fam.qualifiers and not (any(self._is(w, fam.qualifiers) for w in after[:3])
                                    or any(self._is(w, fam.qualifiers) for _, w in before[-2:])):
@@ -348,6 +359,13 @@ class EventExtractor:
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
             return False
         return None
+
+    def _is_support(self, word: str) -> bool:
+        return any(f in self.lex.support_past or f in self.lex.support_present for f, _ in self._verb_variants(word))
+
+    def _is_trigger(self, word: str) -> bool:
+        return any(self.lex.index.get(f) for f, _ in self._verb_variants(word)) or \
+            any(self.lex.index.get(f) for f in self._noun_variants(word))
 
     def _future_date(self, view: SegmentView, i: int) -> bool:
         """A date after the publication day in the verb's sentence ("يجتمع الكابينيت الخميس المقبل")."""
@@ -466,7 +484,8 @@ class EventExtractor:
             if self._is(toks[k].text, self.purpose) or (is_say and toks[k].text in self.comps):
                 stop = toks[k].start
                 break
-        places = [e for e in view.entities if e.kind == "place" and t1 <= e.start and e.end <= stop]
+        places = [e for e in view.entities if e.kind == "place" and t1 <= e.start and e.end <= stop
+                  and not (e.alt and self._party_position(view, e))]
         if places:
             cand.location = self.kb.places[places[0].ref].name
         else:
@@ -484,7 +503,8 @@ class EventExtractor:
                             cand.frame_refs.append(ref)
         people = [e for e in ents if (e.kind not in ("place", "outlet") or e.alt) and self._resolve(e, cand)
                   and not self._apposition(view, e, cand)]
-        subject = self._subject(view, cand, people)
+        subject = self._subject(view, cand, people)  # a capital can be a subject: "أكد البيت الأبيض"
+        people = [e for e in people if e.kind != "place" or e is subject or self._party_position(view, e)]
         if subject is not None and subject.kind == "outlet":
             cand.anonymous = True
             subject = None
@@ -500,7 +520,8 @@ class EventExtractor:
                 cand.actors.append(Arg(ref, role, e.start, e.end, e.surface, e.kind != "person"))
 
         if subject is not None:
-            add(subject, fam.roles.get("subject", "participant"))
+            as_mediator = self._in(zones, subject) or self._mediator_apposition(view, subject, b)
+            add(subject, "mediator" if as_mediator else fam.roles.get("subject", "participant"))
         if is_say or fam.type in ("decision", "proposal"):
             for e in people:
                 if self._in(zones, e):
@@ -509,7 +530,7 @@ class EventExtractor:
             for e in people:
                 if e is subject or not (sa <= e.start and e.end <= sb or self._in(zones, e)):
                     continue
-                if e.kind == "place" and not self._in(zones, e):
+                if e.kind == "place" and not (self._in(zones, e) or self._party_position(view, e)):
                     continue  # "في واشنطن": where, not who
                 if e.end <= t0 and not self._in(zones, e):
                     continue  # before the trigger and not its subject: another clause's actor
@@ -518,6 +539,12 @@ class EventExtractor:
             self._implicit_subject(view, cand, earlier)
         if fam.type == "military" and not any(x.role == "initiator" for x in cand.actors):
             cand.actors = []  # who struck is the point of a military event
+
+    def _party_position(self, view: SegmentView, e: EntityMention) -> bool:
+        """"بين طهران وواشنطن", "مع موسكو": a capital standing for its state as a party."""
+        before = view.norm.text[max(view.start, e.start - 6):e.start].split()
+        word = before[-1] if before else ""
+        return word in ("بين", "مع", "و") or e.surface.startswith("و") and word != "في"
 
     @staticmethod
     def _in(zones: list[tuple[int, int]], e: EntityMention) -> bool:
@@ -565,6 +592,8 @@ class EventExtractor:
                     cand.anonymous = True
                     return None
                 if e.kind == "outlet":
+                    if any(c in view.norm.text[e.end:verb_start] for c in "،,"):
+                        continue  # "التي كشف عنها موقع أكسيوس، قالت المتحدثة": another clause's outlet
                     return e if say else None
                 return e
         k, skipped = j, 0
@@ -629,26 +658,33 @@ class EventExtractor:
         return any(s <= tok.start < e for s, e, _ in view.timexes) or tok.text in ("يوم", "مساء", "صباح")
 
     def _mediator_zones(self, view: SegmentView, a: int, b: int) -> list[tuple[int, int]]:
-        """Spans of mediators: the names right after بوساطة / برعاية / بقيادة, or the nationality
-        adjectives right after الوسطاء / الوسيط ("بوساطة قطرية ومصرية", "الوسطاء المصريين")."""
+        """Spans of mediators: the names right after بوساطة / برعاية / بتيسير / عبر الوسطاء, or a
+        nationality (and the name after it) right after الوسطاء / الوسيط ("الوسيط الأمريكي آموس هوكستين")."""
         zones = []
         toks = view.toks
         for k in range(view.tok_index(a), view.tok_index(b)):
             if not self._is(toks[k].text, self.mediation):
                 continue
-            nisba_only = any(v in ("وسطاء", "وسيط", "الوسطاء", "الوسيط", "الوسيطان", "الوسيطين")
-                             for v in self._noun_variants(toks[k].text))
+            nisba_first = any(v in ("وسطاء", "وسيط", "الوسطاء", "الوسيط", "الوسيطان", "الوسيطين")
+                              for v in self._noun_variants(toks[k].text))
             end = toks[k].end
+            seen = 0
             for e in view.entities:
                 if e.start < end or e.start >= b:
                     continue
                 gap = view.norm.text[end:e.start].strip(" ،,")
-                if gap not in ("", "و") or (nisba_only and e.kind != "nisba"):
+                if gap not in ("", "و") or (nisba_first and seen == 0 and e.kind != "nisba"):
                     break
                 end = e.end
+                seen += 1
             if end > toks[k].end:
                 zones.append((toks[k].start, end))
         return zones
+
+    def _mediator_apposition(self, view: SegmentView, e: EntityMention, clause_end: int) -> bool:
+        """"رئيس الوزراء القطري، بصفته وسيطا، ...": the subject acts as mediator."""
+        after = view.norm.text[e.end:min(clause_end, e.end + 20)]
+        return bool(re.match(r"^[\s،,]*(بصفته|بصفتها|بصفتهم)\s+(وسيطا|وسيط|الوسيط)", after))
 
     def _role_of(self, view: SegmentView, cand: Candidate, e: EntityMention,
                  zones: list[tuple[int, int]]) -> str:
