@@ -39,7 +39,9 @@ class EventBuilder:
                  matcher: EntityMatcher | None = None) -> None:
         self.kb = kb or get_kb()
         self.matcher = matcher or get_matcher()
-        self.extractor = EventExtractor(load_lexicon(lang), self.kb, self.matcher)
+        lex = load_lexicon(lang)
+        self.matcher.add_non_names(lex.vocabulary())
+        self.extractor = EventExtractor(lex, self.kb, self.matcher)
 
     def candidates(self, doc: Document, timexes: list[Timex]) -> list[tuple[Candidate, EventDate]]:
         """Dated event mentions of one document, in text order."""

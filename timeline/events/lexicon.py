@@ -62,6 +62,18 @@ class EventLexicon:
     # word (or first word of a multi-word noun) -> [(family, kind, whole form as words)]
     index: dict[str, list[tuple[TriggerFamily, FormKind, tuple[str, ...]]]] = field(default_factory=dict)
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every single word the lexicon knows (triggers, objects, support verbs, markers)."""
+        words: set[str] = set(self.support_past | self.support_present | self.relatives)
+        for fam in self.families:
+            for group in (fam.past, fam.present, fam.nouns, fam.objects, fam.qualifiers, fam.support_only):
+                for w in group:
+                    words.update(w.split())
+        for values in self.markers.values():
+            for w in values:
+                words.update(w.split())
+        return frozenset(words)
+
     def marker_set(self, name: str) -> frozenset[str]:
         return frozenset(self.markers.get(name, ()))
 

@@ -161,6 +161,13 @@ class EntityMatcher:
                     out.append(EntityMention("nisba", ref, toks[i][1], toks[i][2], word, plural))
                     i += 1
                     continue
+            counterpart = self._counterpart(toks, i, out)
+            if counterpart:
+                ref, n = counterpart
+                a, b = toks[i][1], toks[i + n - 1][2]
+                out.append(EntityMention("role", ref, a, b, text[a:b]))
+                i += n
+                continue
             anaphor = self._anaphor(word, out)
             if anaphor:
                 out.append(EntityMention("anaphor", anaphor, toks[i][1], toks[i][2], word))
@@ -194,6 +201,39 @@ class EntityMatcher:
                 return self.nisba[v]
         return None
 
+    def _counterpart(self, toks: list[tuple[str, int, int]], i: int,
+                     before: list[EntityMention]) -> tuple[str, int] | None:
+        """"وزير الخارجية الأمريكي ... نظيره الروسي": the same office in the other country.
+
+        The office is read from the title of the last person named before (a title
+        mention, or a title the person holds in the knowledge base); with the
+        counterpart's nationality it names a role, resolved later by date.
+        """
+        word = toks[i][0]
+        if not any(v in ("نظيره", "نظيرها", "نظيريه", "نظيرهم", "نظيرتها", "نظيرته") for v in self.variants(word)):
+            return None
+        if i + 1 >= len(toks) or not self._nisba(toks[i + 1][0]):
+            return None
+        adjective = toks[i + 1][0]
+        for m in reversed(before[-6:]):
+            titles: list[tuple[str, ...]] = []
+            if m.kind == "role":
+                titles = [_key(a) for a in self.kb.roles[m.ref].ar]
+            elif m.kind == "actor" and self.kb.actors[m.ref].type == "person":
+                titles = [_key(a) for r in self.kb.roles.values() if any(h.actor == m.ref for h in r.holders)
+                          for a in r.ar]
+            else:
+                continue
+            for title in titles:
+                if len(title) < 2 or not self._nisba(title[-1]):
+                    continue
+                for form in dict.fromkeys((adjective, "ال" + adjective.lstrip("و"), adjective.lstrip("و"))):
+                    found = self.table.get(title[:-1] + (form,))
+                    if found and found[0] == "role":
+                        return found[1], 2
+            return None
+        return None
+
     def _anaphor(self, word: str, before: list[EntityMention]) -> str | None:
         heads = next((self.anaphors[v] for v in self.variants(word) if v in self.anaphors), None)
         if not heads:
@@ -205,6 +245,10 @@ class EntityMatcher:
             if m.kind == "anaphor" and m.ref in wanted:
                 return m.ref
         return None
+
+    def add_non_names(self, words: set[str] | frozenset[str]) -> None:
+        """Words that are never part of an unknown person's name (the event lexicon's triggers)."""
+        self.stop |= set(words)
 
     def _name_like(self, toks: list[tuple[str, int, int]], k: int) -> bool:
         w = toks[k][0]
