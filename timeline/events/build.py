@@ -106,8 +106,12 @@ class EventBuilder:
             actors.append(EventActor(ident, name, role, self.kb.actors[ident].type, unit, cl.surfaces.get(ident, "")))
         actors.sort(key=lambda a: (ROLE_ORDER.get(a.role, 9), a.name))
         mentions = []
-        for cand, _ in sorted(cl.mentions, key=lambda m: (m[0].doc.id, m[0].clause[0])):
+        spans: set[tuple[str, int, int]] = set()
+        for cand, _ in sorted(cl.mentions, key=lambda m: (m[0].doc.id, m[0].clause[0], m[0].trigger_span[0])):
             a, b = cand.norm.to_original(*cand.clause)
+            if (cand.doc.id, a, b) in spans:
+                continue  # two trigger words of one clause ("اجتاح ... وهاجموا") are one report
+            spans.add((cand.doc.id, a, b))
             ta, tb = cand.norm.to_original(*cand.trigger_span)
             mentions.append(EventMention(cand.doc.id, a, b, cand.doc.text[a:b], cand.doc.text[ta:tb], ta,
                                          cand.segment.start, tuple(cand.sources), cand.attach_only))

@@ -158,6 +158,7 @@ class EventExtractor:
         self.subject_blockers = lex.marker_set("subject_blockers")
         self.own_forces = lex.marker_set("own_forces")
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
+        self.approval_family = next((f for f in lex.families if f.name == "approve-operation"), None)
         self._support: int | None = None
 
     # ------------------------------------------------------------------ words
@@ -445,6 +446,13 @@ class EventExtractor:
         if fam.continuation or self._headline(view, t0):
             cand.attach_only = True
         self._arguments(view, cand, earlier)
+        if fam.military_objects and self.approval_family is not None:
+            zone = [t.text for t in toks[i + n:view.tok_index(sub[1])]][:12]
+            subj = next((a for a in cand.actors if a.role == "initiator"), None)
+            kind_of = self.kb.actors[subj.id].type if subj and subj.id in self.kb.actors else "person"
+            if subj and kind_of in ("person", "organization", "armed-group") and \
+                    any(self._is(w, fam.military_objects) for w in zone):
+                cand.family = self.approval_family  # "صادق رئيس الأركان على الخطة العملياتية"
         return cand
 
     @staticmethod

@@ -44,6 +44,7 @@ class TriggerFamily:
     continuation: bool
     min_actors: int
     bare_nouns: bool  # nouns that state the event with no support verb (قوله)
+    military_objects: frozenset[str]  # objects that make a commander's approval a military event
     roles: dict[str, str] = field(default_factory=dict)
 
     def needs_object(self, form: str) -> bool:
@@ -102,7 +103,8 @@ def _family(raw: dict[str, Any], where: str) -> TriggerFamily:
         qualifiers=frozenset(_norm(raw.get("needs_qualifier"))),
         support_only=frozenset(_norm(raw.get("support_only"))),
         with_required=bool(raw.get("with_required")), continuation=bool(raw.get("continuation")),
-        min_actors=int(raw.get("min_actors", 1)), bare_nouns=bool(raw.get("bare_nouns")), roles=dict(raw.get("roles") or {}))
+        min_actors=int(raw.get("min_actors", 1)), bare_nouns=bool(raw.get("bare_nouns")),
+        military_objects=frozenset(_norm(raw.get("military_objects"))), roles=dict(raw.get("roles") or {}))
 
 
 def _read(path: Path) -> Any:
