@@ -76,3 +76,18 @@ def test_headline_alone_makes_no_event_but_joins_the_story() -> None:
     events = [e for e in events_in_text(text, dt.date(2025, 3, 5)) if e.type == "rejection"]
     assert len(events) == 1
     assert events[0].date.value == "2025-03-05"
+
+
+def test_an_article_told_twice_gives_its_events_once() -> None:
+    text = ("التقى المبعوث الأميركي ستيف ويتكوف رئيس الوزراء القطري في الدوحة اليوم.\n"
+            "وقال الجيش الإسرائيلي، الأحد، إنه بدأ عملية في رفح.\n"
+            "تقرر استئناف المفاوضات الأسبوع المقبل بوساطة مصرية وقطرية.")
+    once = events_in_text(text, dt.date(2025, 8, 10))
+    twice = events_in_text(text + "\n" + text, dt.date(2025, 8, 10))
+    assert once and [e.title for e in twice] == [e.title for e in once]
+    assert all(len(e.mentions) == 2 for e in twice)
+
+
+def test_undated_article_gives_undated_events() -> None:
+    events = events_in_text("التقى ويتكوف رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني في الدوحة.", None)
+    assert events and events[0].date.basis == "none" and events[0].date.value is None

@@ -112,8 +112,8 @@ class Merger:
 
     def _shares_actor(self, cl: Cluster, cand: Candidate) -> bool:
         day = cand.segment.dct
-        mine = [a for a, role in cl.actors.items() if role != "mediator"]
-        theirs = [a.id for a in cand.actors if a.role != "mediator"]
+        mine = [a for a, role in cl.actors.items() if role != "mediator"] or list(cl.actors)
+        theirs = [a.id for a in cand.actors if a.role != "mediator"] or [a.id for a in cand.actors]
         if not any(self._linked(x, y, day) for x in mine for y in theirs):
             return False
         if len(mine) >= 2 and len(theirs) >= 2:
