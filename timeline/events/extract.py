@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from timeline.events.lexicon import EventLexicon, FormKind, TriggerFamily
@@ -159,7 +160,6 @@ class EventExtractor:
         self.own_forces = lex.marker_set("own_forces")
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
         self.approval_family = next((f for f in lex.families if f.name == "approve-operation"), None)
-        self._support: int | None = None
 
     # ------------------------------------------------------------------ words
     @staticmethod
@@ -217,18 +217,17 @@ class EventExtractor:
             if not found:
                 i += 1
                 continue
-            fam, kind, n, planned, form = found
-            self._support = None
-            if kind == "noun":
-                self._noun_ok(view, fam, i, n)  # records the support verb
-            cand = self._candidate(view, fam, kind, i, n, planned, form, out)
+            fam, kind, n, planned, _form, support = found
+            cand = self._candidate(view, fam, kind, i, n, planned, support, out)
             if cand is not None:
                 out.append(cand)
             i += n
         self._link(view, out)
-        return [c for c in out if c is not None]
+        return out
 
-    def _trigger_at(self, view: SegmentView, i: int) -> tuple[TriggerFamily, FormKind, int, bool, str] | None:
+    def _trigger_at(self, view: SegmentView, i: int
+                    ) -> tuple[TriggerFamily, FormKind, int, bool, str, int | None] | None:
+        """The trigger starting at token i: (family, kind, length, planned, form, support verb index)."""
         toks = view.toks
         word = toks[i].text
         best = None
@@ -245,8 +244,7 @@ class EventExtractor:
                 if kind == "past" and fut:
                     continue
                 if self._verb_ok(view, fam, kind, i, form, fut, has_object):
-                    planned = kind == "present"
-                    return fam, kind, 1, planned, form
+                    return fam, kind, 1, kind == "present", form, None
         for form in self._noun_variants(word):
             for fam, kind, words in self.lex.index.get(form, []):
                 if kind != "noun":
@@ -258,7 +256,7 @@ class EventExtractor:
                     continue
                 ok = self._noun_ok(view, fam, i, n)
                 if ok is not None and (best is None or n > best[2]):
-                    best = (fam, kind, n, ok, form)
+                    best = (fam, kind, n, ok[0], form, ok[1])
         return best
 
     def _prev(self, view: SegmentView, i: int, k: int = 1) -> str:
@@ -303,8 +301,9 @@ class EventExtractor:
             return False
         return True
 
-    def _noun_ok(self, view: SegmentView, fam: TriggerFamily, i: int, n: int) -> bool | None:
-        """None when the noun states no event here; else whether the event is planned.
+    def _noun_ok(self, view: SegmentView, fam: TriggerFamily, i: int, n: int) -> tuple[bool, int | None] | None:
+        """None when the noun states no event here; else (whether the event is planned, the token
+        index of its support verb or intention word when one comes before it).
 
         A noun states an event with a support verb before it in the same clause, however long the
         subject between them ("أجرى الرئيس ...، الاثنين، اتصالا هاتفيا"), with an intention word
@@ -329,36 +328,33 @@ class EventExtractor:
         if before and self._phrase_at(toks, before[-1][0], self.frames):
             return None  # "خلال الاجتماع": a frame for another event, not an event of its own
         if fam.bare_nouns:
-            return False
+            return False, None
         if fam.support_only:
             for k, w in reversed(before[-8:]):
                 if any(v in fam.support_only for v, _ in self._verb_variants(w)):
-                    return False if not self._negated(view, k) else None
+                    return (False, None) if not self._negated(view, k) else None
             return None
         # support verb before the noun: "عقد اجتماعا", "سيعقد اجتماعا", "أجرى يوم الأربعاء اتصالات"
         for k, w in reversed(before):
             if w in self.future and k >= i - 3:  # "يعتزم لقاء", "من المقرر عقد"
-                self._support = k
-                return None if self._negated(view, k) else True
+                return None if self._negated(view, k) else (True, k)
             for form, fut in self._verb_variants(w):
                 if form in self.lex.support_past and not fut:
-                    self._support = k
-                    return None if self._negated(view, k) else False
+                    return None if self._negated(view, k) else (False, k)
                 if form in self.lex.support_present and (fut or self._future_before(view, k)
                                                          or self._future_date(view, k)):
-                    self._support = k
-                    return None if self._negated(view, k) else True
+                    return None if self._negated(view, k) else (True, k)
         # "مفاوضات جرت", "اجتماعا عقد", "الاجتماع الذي جرى"
         rest = after[1:] if after and after[0] in self.lex.relatives else after
         for w in rest[:2]:
             for form, fut in self._verb_variants(w):
                 if form in self.lex.support_past and not fut:
-                    return False
+                    return False, None
                 if form in self.lex.support_present and fut:
-                    return True
+                    return True, None
         # a noun whose own qualifier makes it an event ("اتصالات هاتفية" after تلقى) was handled above
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
-            return False
+            return False, None
         return None
 
     def _is_support(self, word: str) -> bool:
@@ -391,32 +387,19 @@ class EventExtractor:
         text = view.norm.text
         t0, t1 = toks[i].start, toks[i + n - 1].end
         s0, s1 = view.sentence(t0)
-        left, sub_left = s0, s0
+        left, right = s0, s1
         colon = text.rfind(":", s0, t0)
         if colon >= 0:
             left = colon + 1
-        for k in range(i - 1, -1, -1):
-            t = toks[k]
-            if t.start < left:
-                break
-            if t.text in self.comps:
-                left = t.end
-                break
-            if t.text in self.breaks and sub_left == s0:
-                sub_left = t.start
-        right, sub_right = s1, s1
         colon = text.find(":", t1, s1)
         if colon >= 0:
             right = colon
-        for k in range(i + n, len(toks)):
-            t = toks[k]
-            if t.start >= right:
-                break
-            if t.text in self.comps:
-                right = t.start
-                break
-            if t.text in self.breaks and sub_right == s1:
-                sub_right = t.start
+        comp, brk = self._first_marks(toks, range(i - 1, -1, -1), lambda t: t.start >= left)
+        left = comp.end if comp else left
+        sub_left = brk.start if brk else s0
+        comp, brk = self._first_marks(toks, range(i + n, len(toks)), lambda t: t.start < right)
+        right = comp.start if comp else right
+        sub_right = brk.start if brk else s1
         quote = view.quote_at(t0)
         if quote:
             left, right = max(left, quote[0] + 1), min(right, quote[1])
@@ -426,8 +409,23 @@ class EventExtractor:
                 right = nxt
         return (left, right), (max(sub_left, left), min(sub_right, right))
 
+    def _first_marks(self, toks: list[Tok], order: range, inside: Callable[[Tok], bool]
+                     ) -> tuple[Tok | None, Tok | None]:
+        """Walking ``order`` away from a trigger while ``inside`` holds: the first reported-clause
+        opener (إن/أن) and the first sub-clause break (بعدما، لكن ...) met before it."""
+        brk = None
+        for k in order:
+            t = toks[k]
+            if not inside(t):
+                break
+            if t.text in self.comps:
+                return t, brk
+            if brk is None and t.text in self.breaks:
+                brk = t
+        return None, brk
+
     def _candidate(self, view: SegmentView, fam: TriggerFamily, kind: FormKind, i: int, n: int,
-                   planned: bool, form: str, earlier: list[Candidate]) -> Candidate | None:
+                   planned: bool, support: int | None, earlier: list[Candidate]) -> Candidate | None:
         toks = view.toks
         t0, t1 = toks[i].start, toks[i + n - 1].end
         sentence = view.sentence(t0)
@@ -442,7 +440,7 @@ class EventExtractor:
                 self._is(t.text, self.phone) for t in toks[i:view.tok_index(sub[1])] if t.start >= sub[0]):
             fam = self.call_family  # "بحث هاتفيا مع", "في اتصال هاتفي": a call, not a meeting
         cand = Candidate(view.doc, view.norm, view.seg, fam, kind, (i, i + n), (t0, t1), sentence, clause, sub,
-                         planned=planned, support=self._support)
+                         planned=planned, support=support)
         if fam.continuation or self._headline(view, t0):
             cand.attach_only = True
         self._arguments(view, cand, earlier)
