@@ -16,6 +16,7 @@ from timeline.graph import actor_graph, build_graph
 from timeline.knowledge import get_kb
 from timeline.pipeline import build as build_pipeline
 from timeline.temporal import tag_text
+from timeline.view import write_page
 
 app = typer.Typer(help="Build dated, sourced timelines from news articles about negotiations.",
                   no_args_is_help=True, add_completion=False)
@@ -30,12 +31,13 @@ def build(
         help="Manifest with publication dates (default: manifest.yaml beside the documents).")] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 20_000_000,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document had a problem.")] = False,
+    title: Annotated[str, typer.Option(help="Title of the timeline page.")] = "Negotiation timeline",
 ) -> None:
     """Read, segment and date the articles under PATHS and write OUT/events.json.
 
     Also writes OUT/events.csv (one row per event), OUT/graph.graphml and
-    OUT/graph.json (the actor/event network) and OUT/actors.graphml (actors
-    linked by shared events).
+    OUT/graph.json (the actor/event network), OUT/actors.graphml (actors
+    linked by shared events) and OUT/timeline.html (the interactive page).
     """
     result = build_pipeline(paths, manifest=manifest, max_bytes=max_bytes)
     for problem in result.problems:
@@ -49,10 +51,13 @@ def build(
     graph = build_graph(result.events, get_kb())
     graphml_path = write_graphml(graph, out / "graph.graphml")
     json_path = write_node_link(graph, out / "graph.json")
-    actors_path = write_graphml(actor_graph(graph), out / "actors.graphml")
+    actors = actor_graph(graph)
+    actors_path = write_graphml(actors, out / "actors.graphml")
+    page_path = write_page(out / "timeline.html", result.events, documents=result.documents, title=title,
+                           graph=actors)
     err.print(f"{len(result.documents)} documents, {len(result.timexes)} temporal expressions, "
               f"{len(result.events)} events -> {target} (also {csv_path.name}, {graphml_path.name}, "
-              f"{json_path.name}, {actors_path.name})", highlight=False)
+              f"{json_path.name}, {actors_path.name}, {page_path.name})", highlight=False)
     if strict and result.problems:
         raise typer.Exit(1)
     if not result.documents:

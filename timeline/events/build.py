@@ -120,8 +120,11 @@ class EventBuilder:
             if cand.doc.source and cand.doc.source not in sources:
                 sources.append(cand.doc.source)
         planned = all(c.planned for c, _ in cl.mentions if not c.attach_only)
-        label = ", ".join(a.name for a in actors if a.role != "mediator")
-        title = f"{first.type.capitalize()}: {label}" + (f" ({cl.location})" if cl.location else "")
+        label = ", ".join(dict.fromkeys(a.name for a in actors if a.role != "mediator"))
+        brokers = ", ".join(dict.fromkeys(a.name for a in actors if a.role == "mediator"))
+        if brokers:
+            label = f"{label} (mediated by {brokers})" if label else f"mediated by {brokers}"
+        title = f"{first.type.capitalize()}: {label or 'unnamed actors'}" + (f" ({cl.location})" if cl.location else "")
         return Event("", first.type, first.family.cameo, title, cl.date, actors, cl.location, mentions,  # type: ignore[arg-type]
                      sources, planned, first.family.name)
 

@@ -223,6 +223,9 @@ class EventExtractor:
                 out.append(cand)
             i += n
         self._link(view, out)
+        for cand in out:  # matching ran on the working copy; exports show the words as printed
+            for arg in cand.actors:
+                arg.surface = view.norm.original_span(arg.start, arg.end)
         return out
 
     def _trigger_at(self, view: SegmentView, i: int
