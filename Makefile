@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench score clean
+.PHONY: run test bench bench-page score clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,13 +16,18 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/timeline build seeds --out out
+	$(BIN)/timeline build seeds --out out --title "Gaza ceasefire and hostage negotiations (seed articles)"
 
 test: $(STAMP)
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_tagger.py
+
+bench-page: $(STAMP)
+	scripts/ensure-chromium
+	$(BIN)/python benchmarks/bench_page.py
 
 score: run
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/eval/gold/seeds --system out/events.json --details

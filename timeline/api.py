@@ -30,6 +30,7 @@ from timeline.normalize import normalize_plain
 from timeline.pipeline import BuildResult
 from timeline.pipeline import build as run_pipeline
 from timeline.view import network_figure, timeline_figure, view_records, write_page
+from timeline.view.records import report_day
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -138,17 +139,23 @@ class Timeline:
     def mentions(self) -> pd.DataFrame:
         """One row per report of an event: which article, which outlet, the exact text and offsets.
 
-        Columns: ``event``, ``doc``, ``published``, ``outlets`` (list),
-        ``start`` / ``end`` (offsets into the original article text),
-        ``trigger``, ``text``.
+        Columns: ``event``, ``doc``, ``published`` (the date of the article
+        that holds the report, which on a composite page may differ from the
+        page's), ``outlet`` (who published it), ``cited`` (outlets the report
+        quotes: "according to Axios"), ``start`` / ``end`` (offsets into the
+        original article text), ``trigger``, ``text``.
         """
-        published = {d.id: d.published for d in self.documents}
-        rows = [{"event": ev.id, "doc": m.doc, "published": pd.Timestamp(published[m.doc])
-                 if published.get(m.doc) else pd.NaT, "outlets": list(m.sources) or list(ev.sources[:1]),
-                 "start": m.start, "end": m.end, "trigger": m.trigger, "text": m.text}
-                for ev in self.event_list for m in ev.mentions]
-        frame = pd.DataFrame(rows, columns=["event", "doc", "published", "outlets", "start", "end", "trigger",
-                                            "text"])
+        docs = {d.id: d for d in self.documents}
+        rows = []
+        for ev in self.event_list:
+            for m in ev.mentions:
+                doc = docs.get(m.doc)
+                day = report_day(doc, m.start) if doc else None
+                rows.append({"event": ev.id, "doc": m.doc, "published": pd.Timestamp(day) if day else pd.NaT,
+                             "outlet": doc.source if doc else None, "cited": list(dict.fromkeys(m.sources)),
+                             "start": m.start, "end": m.end, "trigger": m.trigger, "text": m.text})
+        frame = pd.DataFrame(rows, columns=["event", "doc", "published", "outlet", "cited", "start", "end",
+                                            "trigger", "text"])
         frame["published"] = pd.to_datetime(frame["published"])
         return frame
 
@@ -192,6 +199,13 @@ class Timeline:
         return actor_graph(self.graph)
 
     # ---- narrowing ----
+    def document(self, doc_id: str) -> Document:
+        """The document with this id (its original text is ``.text``); :class:`KeyError` otherwise."""
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(f"no document {doc_id!r} in this timeline")
+
     def event(self, event_id: str) -> Event:
         """The event with this id; :class:`KeyError` naming the id otherwise."""
         for ev in self.event_list:
@@ -241,11 +255,16 @@ class Timeline:
 
     @staticmethod
     def _names(a: Any) -> set[str]:
+        """Every key an actor answers to: id, English name, unit, the words of the text, KB Arabic names."""
+        from timeline.knowledge import get_kb
         keys = {a.id.casefold(), a.name.casefold()}
         if a.unit:
             keys.add(a.unit.casefold())
         if a.surface:
             keys.add(_fold(a.surface))
+        known = get_kb().actors.get(a.id)
+        if known is not None:
+            keys.update(_fold(alias) for alias in known.ar)
         return keys
 
     def _actor_keys(self, wanted: list[str], what: str) -> set[str]:

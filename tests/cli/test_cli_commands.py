@@ -69,7 +69,7 @@ def test_tag_command_rejects_a_bad_date() -> None:
 def test_build_writes_csv_and_graph_files(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    for name in ("events.csv", "graph.graphml", "graph.json", "actors.graphml"):
+    for name in ("events.csv", "graph.graphml", "graph.json", "actors.graphml", "timeline.html"):
         assert (tmp_path / name).stat().st_size > 0, name
         assert name in " ".join(result.output.split())
     events = json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))["events"]
@@ -80,3 +80,22 @@ def test_build_writes_csv_and_graph_files(tmp_path: Path) -> None:
     assert sum(n["kind"] == "event" for n in graph["nodes"]) == len(events)
     assert nx.read_graphml(tmp_path / "actors.graphml").number_of_nodes() == sum(
         n["kind"] == "actor" for n in graph["nodes"])
+
+
+def test_build_output_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; no output may depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "timeline.cli", "build", str(ROOT / "seeds"), "--out", str(out)],
+                       check=True, env=env, capture_output=True, cwd=ROOT)
+        outs.append(out)
+    names = sorted(p.name for p in outs[0].iterdir())
+    assert "timeline.html" in names and names == sorted(p.name for p in outs[1].iterdir())
+    for name in names:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

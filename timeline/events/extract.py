@@ -33,6 +33,7 @@ from timeline.normalize import NormalizedText
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
+_DATELINE_TAIL = re.compile(r"[ \t]*(\([^()\n]{1,40}\)[ \t]*)?[-\u2013\u2014:][ \t]")
 _VERB_PREFIXES = ("و", "ف")
 _NOUN_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _HEADLINE_WORDS = 12
@@ -101,7 +102,7 @@ class SegmentView:
         self.end = bisect.bisect_left(norm.index, seg.end)
         self.toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, self.start, self.end)]
         self.tok_starts = [t.start for t in self.toks]
-        self.entities = matcher.find(text, self.start, self.end)
+        self.entities = [e for e in matcher.find(text, self.start, self.end) if not self._dateline(text, e)]
         self.timexes = [(bisect.bisect_left(norm.index, tx.start), bisect.bisect_left(norm.index, tx.end), tx)
                         for tx in timexes if seg.start <= tx.start < seg.end]
         self.breaks = [m.start() for m in _SENTENCE_END.finditer(text, self.start, self.end)]
@@ -110,6 +111,17 @@ class SegmentView:
         self.quote_marks = quotes
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[self.start:self.end])]
         self.lines = [(a + self.start, b + self.start) for a, b in lines]
+
+    @staticmethod
+    def _dateline(text: str, e: EntityMention) -> bool:
+        """A place that opens a line and is followed by a dash ("القاهرة - ", "الدوحة (رويترز) -"):
+        where the story was filed, neither an actor nor the event's place."""
+        if e.kind != "place":
+            return False
+        line_start = text.rfind("\n", 0, e.start) + 1
+        if text[line_start:e.start].strip(" \t\u200f\u200e*"):
+            return False
+        return _DATELINE_TAIL.match(text, e.end) is not None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.breaks, pos - 1)

@@ -228,7 +228,25 @@ def ego_network(G: nx.Graph, actor: str, radius: int = 1) -> nx.Graph:
     """
     A = _as_actor_graph(G)
     center = _find_actor(A, actor)
-    return nx.ego_graph(A, center, radius=radius)
+    return ordered_subgraph(A, nx.ego_graph(A, center, radius=radius).nodes)
+
+
+def ordered_subgraph(G: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """A copy of ``G`` induced on ``nodes`` whose nodes and edges come in sorted order.
+
+    ``G.subgraph`` iterates in set order for small node sets, which would make
+    layouts and exports change from one Python process to the next.
+    """
+    keep = sorted(set(nodes))
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, dict(G.nodes[n])) for n in keep)
+    inside = set(keep)
+    H.add_edges_from(sorted((u, v, dict(d)) for u, v, d in G.edges(keep, data=True)
+                            if u in inside and v in inside) if not G.is_multigraph() else
+                     sorted((u, v, k, dict(d)) for u, v, k, d in G.edges(keep, keys=True, data=True)
+                            if u in inside and v in inside))
+    return H
 
 
 def mediations(G: nx.MultiDiGraph) -> list[dict[str, Any]]:

@@ -152,8 +152,9 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _mode_traces(mode: str, lanes: list[Lane], visible: bool) -> tuple[list[go.BaseTraceType], list, int]:
-    """The traces, lane shapes and row count of one lane mode."""
+def _mode_traces(mode: str, lanes: list[Lane], visible: bool, labels: dict[int, str] | None
+                 ) -> tuple[list[go.BaseTraceType], list, int]:
+    """The traces, lane shapes and row count of one lane mode (no hover text when ``labels`` is None)."""
     ys, blocks = pack(lanes)
     items = [(lane.key, ev) for lane in lanes for ev in lane.events]
     marker_count = sum(1 for _, ev in items if ev.point)
@@ -173,7 +174,8 @@ def _mode_traces(mode: str, lanes: list[Lane], visible: bool) -> tuple[list[go.B
         if points:
             traces.append(Scatter(
                 x=[e.start for _, e in points], y=[ys[(k, e.index)] for k, e in points],
-                customdata=[e.index for _, e in points], hovertext=[hover_label(e) for _, e in points],
+                customdata=[e.index for _, e in points],
+                hovertext=[labels[e.index] for _, e in points] if labels is not None else None,
                 hoverinfo="text", mode="markers", name=name, legendgroup=group, showlegend=legend,
                 visible=visible, meta={"mode": mode, "kind": "points", "type": t},
                 marker={"color": color, "size": 11,
@@ -185,7 +187,8 @@ def _mode_traces(mode: str, lanes: list[Lane], visible: bool) -> tuple[list[go.B
             traces.append(go.Bar(
                 base=[e.start for _, e in spans], x=[_ms(e.start or "", e.end or "") for _, e in spans],
                 y=[ys[(k, e.index)] for k, e in spans], orientation="h", width=0.62,
-                customdata=[e.index for _, e in spans], hovertext=[hover_label(e) for _, e in spans],
+                customdata=[e.index for _, e in spans],
+                hovertext=[labels[e.index] for _, e in spans] if labels is not None else None,
                 hoverinfo="text", name=name, legendgroup=group, showlegend=legend, visible=visible,
                 meta={"mode": mode, "kind": "spans", "type": t},
                 marker={"color": [_rgba(color, 0.05 if e.hollow else 0.35) for _, e in spans],
@@ -235,21 +238,25 @@ def _band_shapes(events: Sequence[ViewEvent]) -> tuple[list[dict], list[dict]]:
 
 
 def timeline_figure(events: Sequence[ViewEvent], lanes: str = "type", title: str | None = None,
-                    max_actor_lanes: int = MAX_ACTOR_LANES) -> go.Figure:
+                    max_actor_lanes: int = MAX_ACTOR_LANES, hover: bool = True) -> go.Figure:
     """The interactive timeline of ``events`` (see the module docstring).
 
     ``lanes`` ("type" or "actor") is the mode shown first; the dropdown
     switches.  Events that cannot be placed on the axis are left out.
+    ``hover=False`` leaves the hover labels out (the page's script adds them
+    from its event data, so that a label is stored once however many lanes
+    show its event).
     """
     if lanes not in ("type", "actor"):
         raise ValueError(f"lanes must be 'type' or 'actor', not {lanes!r}")
+    labels = {e.index: hover_label(e) for e in events if e.placed} if hover else None
     modes = {"type": type_lanes(events), "actor": actor_lanes(events, max_actor_lanes)}
     band_shapes, band_notes = _band_shapes(events)
     traces: list[go.BaseTraceType] = []
     owner: list[str] = []
     layouts: dict[str, dict] = {}
     for mode, mode_lanes in modes.items():
-        mode_traces, (lines, axis), rows = _mode_traces(mode, mode_lanes, visible=mode == lanes)
+        mode_traces, (lines, axis), rows = _mode_traces(mode, mode_lanes, visible=mode == lanes, labels=labels)
         traces += mode_traces
         owner += [mode] * len(mode_traces)
         layouts[mode] = {"shapes": band_shapes + lines, "yaxis.tickvals": axis["tickvals"],

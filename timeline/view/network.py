@@ -12,6 +12,7 @@ import math
 import networkx as nx
 import plotly.graph_objects as go
 
+from timeline.graph.network import ordered_subgraph
 from timeline.view.escape import label_text
 from timeline.view.figure import FONT
 
@@ -42,7 +43,7 @@ def _layout(H: nx.Graph) -> dict[str, tuple[float, float]]:
                    key=lambda n: (-H.nodes[n].get("events", 0), n))
     pos: dict[str, tuple[float, float]] = {}
     for k, group in enumerate(linked):
-        sub = H.subgraph(group)
+        sub = ordered_subgraph(H, group)
         spring = nx.spring_layout(sub, seed=7, weight=None, k=1.8 / math.sqrt(len(group)), iterations=200)
         scale = 1.0 if k == 0 else min(0.35, 0.12 * math.sqrt(len(group)))
         cx, cy = (0.0, 0.0) if k == 0 else _ring(len(linked) - 1, 1.45)[k - 1]
@@ -57,7 +58,7 @@ def network_figure(A: nx.Graph, title: str = "Actors and mediators") -> go.Figur
 
     Actors that take part in no event (affiliations only) are left out.
     """
-    H = A.subgraph(sorted(n for n, d in A.nodes(data=True) if d.get("events", 0) > 0)).copy()
+    H = ordered_subgraph(A, (n for n, d in A.nodes(data=True) if d.get("events", 0) > 0))
     if H.number_of_nodes() == 0:
         fig = go.Figure()
         fig.update_layout(template="plotly_white", title=title, height=300,

@@ -23,7 +23,7 @@ from plotly.offline import get_plotlyjs
 
 from timeline.model import Document, Event
 from timeline.view.escape import json_for_script, safe_json_text
-from timeline.view.figure import hover_label, timeline_figure
+from timeline.view.figure import timeline_figure
 from timeline.view.network import network_figure
 from timeline.view.records import TYPE_LABELS, ViewEvent, view_records
 
@@ -50,18 +50,13 @@ def _event_json(ev: ViewEvent) -> dict[str, Any]:
             "dateWords": ev.date_words, "precision": ev.precision_words, "basisWords": ev.basis_words,
             "hollow": ev.hollow, "planned": ev.planned, "actors": list(ev.actors),
             "mediators": list(ev.mediators), "place": ev.place, "sources": list(ev.sources),
-            "mentions": [{"doc": m.doc, "text": m.text, "sources": list(m.sources), "title": m.title,
-                          "url": m.url, "published": m.published} for m in ev.mentions],
-            "hover": hover_label(ev)}
+            "mentions": [{"doc": m.doc, "text": m.text, "outlet": m.outlet, "cited": list(m.cited), "title": m.title,
+                          "url": m.url, "published": m.published} for m in ev.mentions]}
 
 
-def _figure_json(fig: go.Figure, strip_hover: bool) -> str:
-    """The figure as JSON for the page; hover labels live once per event in the events block."""
-    data = fig.to_plotly_json()
-    if strip_hover:
-        for trace in data["data"]:
-            trace.pop("hovertext", None)
-    return safe_json_text(pio.to_json(data, validate=False, pretty=False, remove_uids=True))
+def _figure_json(fig: go.Figure) -> str:
+    """The figure as JSON, safe inside a script block."""
+    return safe_json_text(pio.to_json(fig.to_plotly_json(), validate=False, pretty=False, remove_uids=True))
 
 
 def render_page(events: Sequence[Event], *, documents: Iterable[Document] = (),
@@ -81,7 +76,7 @@ def render_page(events: Sequence[Event], *, documents: Iterable[Document] = (),
     records = view_records(list(events), docs)
     if graph is None:
         graph = actor_graph(build_graph(list(events), get_kb()))
-    fig = timeline_figure(records, lanes=lanes)
+    fig = timeline_figure(records, lanes=lanes, hover=False)  # labels: once per event, in EVENTS
     net = network_figure(graph)
     names = sorted({n for r in records for n in r.actors + r.mediators}, key=lambda s: (s.lower(), s))
     payload = {"events": [_event_json(r) for r in records], "actorNames": names}
@@ -100,7 +95,7 @@ def render_page(events: Sequence[Event], *, documents: Iterable[Document] = (),
     return _fill(_asset("page.html"), {
         "CSP": html.escape(csp, quote=False), "VERSION": html.escape(__version__), "TITLE": html.escape(title),
         "SUMMARY": html.escape(summary), "DOCS": html.escape(doc_words), "CSS": _asset("page.css"),
-        "FIGURE": _figure_json(fig, strip_hover=True), "NETWORK": _figure_json(net, strip_hover=False),
+        "FIGURE": _figure_json(fig), "NETWORK": _figure_json(net),
         "EVENTS": json_for_script(payload), "PLOTLY": plotly_js, "APP": app_js,
     })
 

@@ -60,7 +60,8 @@ class ViewMention:
 
     doc: str
     text: str
-    sources: tuple[str, ...]
+    outlet: str | None  # who published the article
+    cited: tuple[str, ...] = ()  # outlets the report quotes ("according to Axios")
     title: str | None = None
     url: str | None = None
     published: str | None = None
@@ -163,17 +164,19 @@ def _value_words(date: EventDate, a: dt.date | dt.datetime, b: dt.date | dt.date
     return f"{mod} {words}".strip()
 
 
+def report_day(doc: Document, offset: int) -> dt.date | None:
+    """Publication date of the article at ``offset`` of ``doc`` (its segment's date, else the page's)."""
+    seg = doc.segment_at(offset)
+    return seg.dct if seg is not None and seg.dct else doc.published
+
+
 def _report_date(ev: Event, documents: Mapping[str, Document]) -> dt.date | None:
     """Publication date of the article (segment) that first reports ``ev``."""
     for m in ev.mentions:
         doc = documents.get(m.doc)
-        if doc is None:
-            continue
-        for seg in doc.segments:
-            if seg.start <= m.start < seg.end and seg.dct:
-                return seg.dct
-        if doc.published:
-            return doc.published
+        day = report_day(doc, m.start) if doc else None
+        if day:
+            return day
     return None
 
 
@@ -232,10 +235,11 @@ def view_records(events: list[Event], documents: Iterable[Document] = ()) -> lis
         mentions = []
         for m in ev.mentions:
             doc = docs.get(m.doc)
+            published = report_day(doc, m.start) if doc else None
             mentions.append(ViewMention(
-                m.doc, m.text, _unique(m.sources) or tuple(ev.sources[:1]),
+                m.doc, m.text, doc.source if doc else None, _unique(m.sources),
                 title=doc.title if doc else None, url=doc.url if doc else None,
-                published=doc.published.isoformat() if doc and doc.published else None))
+                published=published.isoformat() if published else None))
         mediators = _unique(a.name for a in ev.actors if a.role == "mediator")
         out.append(ViewEvent(
             index=n, id=ev.id, type=ev.type, family=ev.trigger_family, title=ev.title,

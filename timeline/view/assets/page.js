@@ -17,9 +17,37 @@
   var plot = byId('timeline-plot');
   var netPlot = byId('network-plot');
 
-  // Hover labels are stored once per event; every point that shows the event gets it back here.
+  // Hover labels (Plotly's small markup) are made here from the event data, so a label is not
+  // stored once per lane its event appears in.  Text is escaped: Plotly shows entities as text.
+  function esc(text) {
+    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+  var RLM = '\u200F';
+  function arabicLines(text, width, most) {
+    var lines = [], line = '';
+    String(text).split(/\s+/).forEach(function (word) {
+      if (!word) return;
+      if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
+      else line = line ? line + ' ' + word : word;
+    });
+    if (line) lines.push(line);
+    if (lines.length > most) { lines = lines.slice(0, most); lines[most - 1] += ' \u2026'; }
+    return lines.map(function (l) { return RLM + esc(l) + RLM; }).join('<br>');
+  }
+  function hoverLabel(ev) {
+    var parts = ['<b>' + esc(ev.title) + '</b>',
+                 esc(ev.dateWords) + ' <i>(' + esc(ev.precision) + ' precision)</i>',
+                 '<i>date: ' + esc(ev.basisWords) + '</i>', 'type: ' + esc(ev.typeLabel)];
+    if (ev.actors.length) parts.push('actors: ' + esc(ev.actors.join(', ')));
+    if (ev.mediators.length) parts.push('mediators: ' + esc(ev.mediators.join(', ')));
+    if (ev.place) parts.push('place: ' + esc(ev.place));
+    if (ev.mentions.length) parts.push(arabicLines(ev.mentions[0].text, 64, 4));
+    if (ev.sources.length) parts.push('sources: ' + esc(ev.sources.join(', ')));
+    return parts.join('<br>');
+  }
+  var labels = events.map(hoverLabel);
   figure.data.forEach(function (tr) {
-    tr.hovertext = (tr.customdata || []).map(function (i) { return events[i].hover; });
+    tr.hovertext = (tr.customdata || []).map(function (i) { return labels[i]; });
   });
   var PER_POINT = {points: ['x', 'y', 'customdata', 'hovertext', 'marker.symbol'],
                    spans: ['x', 'y', 'base', 'customdata', 'hovertext', 'marker.color', 'marker.line.width']};
@@ -100,7 +128,8 @@
       box.appendChild(q);
       var cite = el('p', null, 'cite');
       var parts = [];
-      if (m.sources.length) parts.push(m.sources.join(', '));
+      if (m.outlet) parts.push(m.outlet);
+      if (m.cited.length) parts.push('citing ' + m.cited.join(', '));
       if (m.published) parts.push('published ' + m.published);
       parts.push(m.doc);
       cite.appendChild(document.createTextNode(parts.join(' · ')));
@@ -124,31 +153,36 @@
   }
 
   // ---- filtering ----
+  // Every trace is rebuilt from its original arrays, keeping the points whose event matches;
+  // Plotly.react redraws what changed and keeps the lane mode, legend choices and zoom.
+  function setPath(obj, path, value) {
+    var keys = path.split('.');
+    var o = obj;
+    for (var k = 0; k < keys.length - 1; k++) {
+      o[keys[k]] = Object.assign({}, o[keys[k]]);
+      o = o[keys[k]];
+    }
+    o[keys[keys.length - 1]] = value;
+  }
   function applyFilter() {
     keep = events.map(matches);
-    var groups = {points: {idx: [], upd: {}}, spans: {idx: [], upd: {}}};
-    original.forEach(function (orig, t) {
-      var g = groups[orig.kind];
+    var data = plot.data.map(function (tr, t) {
+      var orig = original[t];
       var cd = orig.customdata || [];
       var sel = [];
       for (var j = 0; j < cd.length; j++) if (keep[cd[j]]) sel.push(j);
-      g.idx.push(t);
+      var copy = Object.assign({}, tr);
       PER_POINT[orig.kind].forEach(function (path) {
-        if (!g.upd[path]) g.upd[path] = [];
         var arr = orig[path];
-        g.upd[path].push(arr ? sel.map(function (j) { return arr[j]; }) : getPath(figure.data[t], path));
+        if (arr) setPath(copy, path, sel.map(function (j) { return arr[j]; }));
       });
-    });
-    var jobs = [];
-    ['points', 'spans'].forEach(function (k) {
-      if (groups[k].idx.length) jobs.push(Plotly.restyle(plot, groups[k].upd, groups[k].idx));
+      return copy;
     });
     var shown = keep.filter(Boolean).length;
     byId('shown').textContent = (shown === events.length) ? events.length + ' events'
       : 'showing ' + shown + ' of ' + events.length + ' events';
-    app.shown = shown;
     if (state.tableBuilt) filterTable();
-    return Promise.all(jobs);
+    return Plotly.react(plot, data, plot.layout).then(function () { app.shown = shown; });
   }
 
   // ---- table ----
