@@ -18,6 +18,7 @@ from timeline.api import Timeline
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "out"
+VIEWPORT = {"width": 1500, "height": 1000}
 ARABIC = re.compile(r"[\u0600-\u06FF]{3,}")
 DRAWN = ("document.querySelectorAll('#timeline-plot .cartesianlayer .scatterlayer .trace .points path.point')"
          ".length + document.querySelectorAll('#timeline-plot .cartesianlayer .barlayer .trace .points .point')"
@@ -54,8 +55,7 @@ def _visible_modes(page) -> set[str]:
 
 
 def test_page_opens_offline_without_errors_and_draws_every_event(open_page, seed_page, seeds):
-    page, log = open_page(seed_page)
-    page.set_viewport_size({"width": 1500, "height": 1000})
+    page, log = open_page(seed_page, viewport=VIEWPORT)
     _ready(page)
     assert log.problems() == []
     assert page.evaluate(DRAWN) == len(seeds) > 0  # every seed event is on the axis, once
@@ -65,8 +65,7 @@ def test_page_opens_offline_without_errors_and_draws_every_event(open_page, seed
 
 
 def test_hover_shows_the_arabic_sentence(open_page, seed_page, seeds):
-    page, log = open_page(seed_page)
-    page.set_viewport_size({"width": 1500, "height": 1000})
+    page, log = open_page(seed_page, viewport=VIEWPORT)
     _ready(page)
     point = page.locator("#timeline-plot .cartesianlayer .scatterlayer .trace .points path.point").first
     box = point.bounding_box()
@@ -143,8 +142,7 @@ def test_table_sorts_and_links_to_the_timeline(open_page, seed_page, seeds):
 
 
 def test_network_view(open_page, seed_page, seeds):
-    page, log = open_page(seed_page)
-    page.set_viewport_size({"width": 1500, "height": 1000})
+    page, log = open_page(seed_page, viewport=VIEWPORT)
     _ready(page)
     page.click("button.tab[data-view=network]")
     page.wait_for_selector("#network-plot .scatterlayer .trace .points path.point")
