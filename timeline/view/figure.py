@@ -228,8 +228,18 @@ def _band_shapes(events: Sequence[ViewEvent]) -> tuple[list[dict], list[dict]]:
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": a, "x1": b, "y0": 0, "y1": 1,
                        "fillcolor": color, "opacity": 0.13, "line": {"width": 0}, "layer": "below",
                        "name": f"band:{kind}"})
-    widest = sorted(found, key=lambda f: (-(_when(f[2]) - _when(f[1])), f[1], f[0]))[:BAND_LABELS_MAX]
-    for kind, a, b, n in sorted(widest, key=lambda f: (f[1], f[0])):
+    # Label the widest bands first, skipping any that would sit on a label already placed.
+    if found:
+        span = max(_when(f[2]) for f in found) - min(_when(f[1]) for f in found)
+        gap = max(1.0, span / 60)
+    placed: list[float] = []
+    labelled = []
+    for f in sorted(found, key=lambda f: (-(_when(f[2]) - _when(f[1])), f[1], f[0])):
+        at = _when(f[1])
+        if len(labelled) < BAND_LABELS_MAX and all(abs(at - p) >= gap for p in placed):
+            placed.append(at)
+            labelled.append(f)
+    for kind, a, b, n in sorted(labelled, key=lambda f: (f[1], f[0])):
         color, label = BAND_STYLE[kind]
         notes.append({"x": a, "xref": "x", "y": 0, "yref": "paper", "yanchor": "bottom", "xanchor": "right",
                       "textangle": -90, "text": label if n == 1 else f"{label} ({n})", "showarrow": False,
