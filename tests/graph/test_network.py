@@ -196,3 +196,16 @@ def test_mediations_who_between_whom_over_time(events: list[Event]) -> None:
 def test_mediations_empty_without_mediators() -> None:
     ev = _event("e1", "2024-01-01", [("a", "A", "participant"), ("b", "B", "participant")])
     assert mediations(build_graph([ev])) == []
+
+
+def test_ordered_subgraph_is_sorted_whatever_the_input_order():
+    from timeline.graph import ordered_subgraph
+    G = nx.Graph()
+    G.add_edges_from([("c", "a"), ("b", "c"), ("a", "b"), ("c", "d")])
+    H = ordered_subgraph(G, ["c", "b", "a"])
+    assert list(H.nodes) == ["a", "b", "c"]
+    assert list(H.edges) == [("a", "b"), ("a", "c"), ("b", "c")]
+    M = nx.MultiDiGraph()
+    M.add_edge("y", "x", key="k2")
+    M.add_edge("x", "y", key="k1")
+    assert list(ordered_subgraph(M, {"y", "x"}).edges(keys=True)) == [("x", "y", "k1"), ("y", "x", "k2")]

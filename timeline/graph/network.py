@@ -238,14 +238,17 @@ def ordered_subgraph(G: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
     layouts and exports change from one Python process to the next.
     """
     keep = sorted(set(nodes))
+    view = G.subgraph(keep)
     H = G.__class__()
     H.graph.update(G.graph)
     H.add_nodes_from((n, dict(G.nodes[n])) for n in keep)
-    inside = set(keep)
-    H.add_edges_from(sorted((u, v, dict(d)) for u, v, d in G.edges(keep, data=True)
-                            if u in inside and v in inside) if not G.is_multigraph() else
-                     sorted((u, v, k, dict(d)) for u, v, k, d in G.edges(keep, keys=True, data=True)
-                            if u in inside and v in inside))
+    edges = view.edges(keys=True, data=True) if G.is_multigraph() else view.edges(data=True)
+    rows = []
+    for u, v, *rest in edges:
+        if not G.is_directed() and str(v) < str(u):
+            u, v = v, u  # an undirected edge may come either way round
+        rows.append((u, v, *rest[:-1], dict(rest[-1])))
+    H.add_edges_from(sorted(rows, key=lambda e: tuple(map(str, e[:-1]))))
     return H
 
 

@@ -21,6 +21,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from timeline.graph import actor_graph, build_graph
+from timeline.knowledge import get_kb
 from timeline.model import Document, Event
 from timeline.view.escape import json_for_script, safe_json_text
 from timeline.view.figure import timeline_figure
@@ -68,9 +70,7 @@ def render_page(events: Sequence[Event], *, documents: Iterable[Document] = (),
     detail card; ``graph`` is the actor graph of the network view (by default
     built from the events); ``lanes`` is the lane mode shown first.
     """
-    from timeline import __version__
-    from timeline.graph import actor_graph, build_graph
-    from timeline.knowledge import get_kb
+    from timeline import __version__  # here: the package imports this module while it loads
 
     docs = list(documents)
     records = view_records(list(events), docs)
