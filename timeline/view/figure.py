@@ -162,7 +162,9 @@ def _mode_traces(mode: str, lanes: list[Lane], visible: bool, labels: dict[int, 
     traces: list[go.BaseTraceType] = []
     types = list(TYPE_ORDER) + sorted({ev.type for _, ev in items} - set(TYPE_ORDER))
     for t in types:
-        mine = sorted(((key, ev) for key, ev in items if ev.type == t), key=lambda kv: (kv[1].index, kv[0]))
+        # filled, unplanned events first: a legend entry shows the symbol of its trace's first point
+        mine = sorted(((key, ev) for key, ev in items if ev.type == t),
+                      key=lambda kv: (kv[1].hollow, kv[1].planned, kv[1].index, kv[0]))
         if not mine:
             continue
         color = TYPE_COLORS.get(t, "#7f8c8d")
@@ -279,7 +281,7 @@ def timeline_figure(events: Sequence[ViewEvent], lanes: str = "type", title: str
                for mode, label in (("type", "Lanes: event type"), ("actor", "Lanes: actor"))]
     fig.update_layout(
         template="plotly_white", height=first["height"], barmode="overlay", hovermode="closest",
-        font={"family": FONT, "size": 12}, margin={"l": 190, "r": 44, "t": 70 if title else 44, "b": 64},
+        font={"family": FONT, "size": 12}, margin={"l": 190, "r": 44, "t": 70 if title else 44, "b": 30},
         title={"text": label_text(title) if title else "", "x": 0.01, "y": 0.99, "yanchor": "top"},
         legend={"orientation": "h", "x": 0, "xref": "container", "y": 0, "yref": "container",
                 "yanchor": "bottom", "xanchor": "left", "groupclick": "togglegroup", "itemsizing": "constant"},
