@@ -122,3 +122,9 @@ def test_hover_label_escapes_document_text_and_keeps_arabic_right_to_left():
 def test_unknown_lane_mode_is_an_error():
     with pytest.raises(ValueError, match="lanes"):
         timeline_figure(view_records(_events()), lanes="place")
+
+
+def test_a_timeline_with_nothing_to_place_says_so():
+    fig = timeline_figure(view_records([make_event("u", None, granularity="none", basis="none", value=None)]))
+    assert not _visible_items(fig)
+    assert any(a.text == "no dated events to show" for a in fig.layout.annotations)

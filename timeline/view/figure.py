@@ -264,6 +264,9 @@ def timeline_figure(events: Sequence[ViewEvent], lanes: str = "type", title: str
     labels = {e.index: hover_label(e) for e in events if e.placed} if hover else None
     modes = {"type": type_lanes(events), "actor": actor_lanes(events, max_actor_lanes)}
     band_shapes, band_notes = _band_shapes(events)
+    if not any(e.placed for e in events):
+        band_notes.append({"text": "no dated events to show", "showarrow": False, "xref": "paper",
+                           "yref": "paper", "x": 0.5, "y": 0.5, "font": {"size": 16, "color": "#7f8c8d"}})
     traces: list[go.BaseTraceType] = []
     owner: list[str] = []
     layouts: dict[str, dict] = {}

@@ -89,8 +89,9 @@ def render_page(events: Sequence[Event], *, documents: Iterable[Document] = (),
              "base-uri 'none'; form-action 'none'; object-src 'none'")
     placed = sum(1 for r in records if r.placed)
     outlets = sorted({s for r in records for s in r.sources})
-    summary = (f"{len(records)} events ({placed} on the time axis) from {len(docs) or 'the'} "
-               f"document{'s' if len(docs) != 1 else ''}" + (f"; outlets: {', '.join(outlets)}" if outlets else ""))
+    summary = (f"{len(records)} events ({placed} on the time axis)"
+               + (f" from {len(docs)} document{'s' if len(docs) != 1 else ''}" if docs else "")
+               + (f"; outlets: {', '.join(outlets)}" if outlets else ""))
     doc_words = f"{len(docs)} document{'s' if len(docs) != 1 else ''}" if docs else "the given events"
     return _fill(_asset("page.html"), {
         "CSP": html.escape(csp, quote=False), "VERSION": html.escape(__version__), "TITLE": html.escape(title),
