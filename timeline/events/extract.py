@@ -160,6 +160,8 @@ class EventExtractor:
         self.negation = lex.marker_set("negation")
         self.conditional = lex.marker_set("conditional")
         self.future = lex.marker_set("future")
+        self.intent = lex.marker_set("intent")
+        self.departure = lex.marker_set("departure")
         self.ongoing = lex.marker_set("ongoing")
         self.comps = lex.marker_set("complementizers")
         self.breaks = lex.marker_set("clause_breaks")
@@ -311,7 +313,8 @@ class EventExtractor:
             return False
         if form in fam.complement_for and not any(w in self.comps or w == "الي" for w in ahead):
             return False
-        if fam.with_required and not any(self._is(t.text, frozenset(["مع"])) or t.text == "مع"
+        dual_call = form.endswith("ا") and any(self._is(w, self.phone) for w in ahead[:2])
+        if fam.with_required and not dual_call and not any(self._is(t.text, frozenset(["مع"])) or t.text == "مع"
                                          for t in toks[i + 1:i + 25] if t.start < s1):
             return False
         return True
@@ -327,7 +330,7 @@ class EventExtractor:
         toks = view.toks
         s0, s1 = view.sentence(toks[i].start)
         before: list[tuple[int, str]] = []
-        for k in range(i - 1, max(-1, i - 13), -1):
+        for k in range(i - 1, max(-1, i - 21), -1):
             if toks[k].start < s0 or toks[k].text in self.comps:
                 break
             before.insert(0, (k, toks[k].text))
@@ -337,8 +340,10 @@ class EventExtractor:
                 before.pop(0)
                 break  # another trigger owns what comes before it
         after = [t.text for t in toks[i + n:i + n + 4] if t.start < s1]
+        support_word = before[0][1] if before and self._is_support(before[0][1]) else ""
         if fam.qualifiers and not (any(self._is(w, fam.qualifiers) for w in after[:3])
-                                   or any(self._is(w, fam.qualifiers) for _, w in before[-2:])):
+                                   or any(self._is(w, fam.qualifiers) for _, w in before[-2:])
+                                   or (support_word and self._is(support_word, fam.qualifiers))):
             return None
         if before and self._phrase_at(toks, before[-1][0], self.frames):
             return None  # "خلال الاجتماع": a frame for another event, not an event of its own
@@ -351,7 +356,7 @@ class EventExtractor:
             return None
         # support verb before the noun: "عقد اجتماعا", "سيعقد اجتماعا", "أجرى يوم الأربعاء اتصالات"
         for k, w in reversed(before):
-            if w in self.future and k >= i - 3:  # "يعتزم لقاء", "من المقرر عقد"
+            if w in self.future and (k >= i - 3 or w in self.intent):  # "يعتزم لقاء", "من المقرر عقد"
                 return None if self._negated(view, k) else (True, k)
             for form, fut in self._verb_variants(w):
                 if form in self.lex.support_past and not fut:
@@ -507,7 +512,29 @@ class EventExtractor:
                 break
         places = [e for e in view.entities if e.kind == "place" and t1 <= e.start and e.end <= stop
                   and not (e.alt and self._party_position(view, e))]
-        if places:
+        state_place: EntityMention | None = None
+        where_start = -1
+        if fam.type == "visit":
+            # a trip goes to the place after إلى; the place after من (or the object of غادر) is where it left
+            dest = [e for e in view.entities if e.kind in ("place", "actor") and t1 <= e.start and e.end <= stop
+                    and self._word_before(view, e) in ("الي", "الى")]
+            if dest:
+                state_place = dest[0] if dest[0].kind == "actor" else None
+                places = [dest[0]] if dest[0].kind == "place" else []
+            else:
+                places = [e for e in places if self._word_before(view, e) != "من" and not (
+                    self._is(toks[cand.trigger[0]].text, self.departure) and
+                    view.tok_index(e.start) == cand.trigger[1])]
+        if not places and state_place is None:
+            # "في إسرائيل": a state named where something happens is its territory
+            state_place = next((e for e in view.entities if e.kind == "actor" and t1 <= e.start and e.end <= stop
+                                and self._word_before(view, e) == "في"), None)
+        if state_place is not None:
+            terr = self._territory(state_place.ref)
+            if terr is not None:
+                cand.location = terr
+                where_start = state_place.start
+        elif places:
             cand.location = self.kb.places[places[0].ref].name
         else:
             before = [e for e in ents if e.kind == "place" and e.end <= t0 and e.start >= sa]
@@ -525,7 +552,8 @@ class EventExtractor:
         people = [e for e in ents if (e.kind not in ("place", "outlet") or e.alt) and self._resolve(e, cand)
                   and not self._apposition(view, e, cand)]
         subject = self._subject(view, cand, people)  # a capital can be a subject: "أكد البيت الأبيض"
-        people = [e for e in people if e.kind != "place" or e is subject or self._party_position(view, e)]
+        people = [e for e in people if (e.kind != "place" or e is subject or self._party_position(view, e))
+                  and e.start != where_start]
         if subject is not None and subject.kind == "outlet":
             cand.anonymous = True
             subject = None
@@ -543,6 +571,18 @@ class EventExtractor:
         if subject is not None:
             as_mediator = self._in(zones, subject) or self._mediator_apposition(view, subject, b)
             add(subject, "mediator" if as_mediator else fam.roles.get("subject", "participant"))
+            if subject.kind == "place" and cand.location == self.kb.places[subject.ref].name and \
+                    not any(e.kind == "place" and e is not subject and e.start >= t1 for e in ents):
+                cand.location = None  # "أكد الكرملين": the speaker, not where it spoke
+            if subject.end <= t0 and fam.roles.get("subject") == "participant" or fam.type == "call":
+                # "ترامب ونتنياهو تحادثا": every conjunct before the verb
+                conj = subject
+                for e in reversed([p for p in people if p.end <= conj.start]):
+                    if subject.end > t0 or view.norm.text[e.end:conj.start].strip() or \
+                            not (conj.surface.startswith("و") and tuple(conj.surface.split()) not in self.matcher.table):
+                        break
+                    add(e, fam.roles.get("subject", "participant"))
+                    conj = e
         if is_say or fam.type in ("decision", "proposal"):
             for e in people:
                 if self._in(zones, e):
@@ -558,14 +598,28 @@ class EventExtractor:
                 add(e, self._role_of(view, cand, e, zones))
         if not cand.actors or (subject is None and fam.type == "military"):
             self._implicit_subject(view, cand, earlier)
-        if fam.type == "military" and not any(x.role == "initiator" for x in cand.actors):
+        if fam.type == "military" and fam.roles.get("subject") == "initiator" and \
+                not any(x.role == "initiator" for x in cand.actors):
             cand.actors = []  # who struck is the point of a military event
+
+    def _word_before(self, view: SegmentView, e: EntityMention) -> str:
+        k = view.tok_index(e.start)
+        return view.toks[k - 1].text if k > 0 else ""
+
+    def _territory(self, actor_id: str) -> str | None:
+        """The country place of a state actor ("في إسرائيل", "زار إيران")."""
+        actor = self.kb.actors.get(actor_id)
+        if actor is None or actor.type != "state":
+            return None
+        return next((p.name for p in self.kb.places.values() if p.kind == "country" and p.name == actor.name), None)
 
     def _party_position(self, view: SegmentView, e: EntityMention) -> bool:
         """"بين طهران وواشنطن", "مع موسكو": a capital standing for its state as a party."""
         before = view.norm.text[max(view.start, e.start - 6):e.start].split()
         word = before[-1] if before else ""
-        return word in ("بين", "مع", "و") or e.surface.startswith("و") and word != "في"
+        # "وواشنطن" has the clitic و; "واشنطن" begins with it
+        clitic = e.surface.startswith("و") and tuple(e.surface.split()) not in self.matcher.table
+        return word in ("بين", "مع", "و") or clitic and word != "في"
 
     @staticmethod
     def _in(zones: list[tuple[int, int]], e: EntityMention) -> bool:
@@ -613,7 +667,7 @@ class EventExtractor:
                     cand.anonymous = True
                     return None
                 if e.kind == "outlet":
-                    if any(c in view.norm.text[e.end:verb_start] for c in "،,"):
+                    if any(c in view.norm.text[e.end:verb_start] for c in "،,-\u2013\u2014"):
                         continue  # "التي كشف عنها موقع أكسيوس، قالت المتحدثة": another clause's outlet
                     return e if say else None
                 return e
