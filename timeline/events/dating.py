@@ -79,6 +79,8 @@ def _nearest(view: SegmentView, cand: Candidate, lo: int, hi: int) -> Timex | No
 def own_date(view: SegmentView, cand: Candidate) -> EventDate | None:
     """The date stated in the event's own clause, if any."""
     tx = _nearest(view, cand, *cand.sub)
+    if tx is not None and tx.value == "PRESENT_REF":
+        return document_date(cand)  # "تجري حاليا محادثات": under way on the publication day
     if tx is not None:
         return from_timex(tx, "explicit")
     tx = _nearest(view, cand, *cand.clause)
@@ -102,6 +104,11 @@ def date_segment(view: SegmentView, cands: list[Candidate]) -> dict[int, EventDa
             dates[id(c.governing)].basis in ("explicit", "same-sentence")
         if (c.self_announced or reported) and c.governing is not None and id(c.governing) in dates:
             g = dates[id(c.governing)]
+            dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start)
+            continue
+        f = c.frame_event
+        if f is not None and id(f) in dates and dates[id(f)].basis != "document-date":
+            g = dates[id(f)]  # "وقرر الوزراء في نهايته": the meeting's day
             dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start)
             continue
         if c.frame_refs:

@@ -38,6 +38,7 @@ _VERB_PREFIXES = ("و", "ف")
 _NOUN_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _HEADLINE_WORDS = 12
 _SAY_TYPES = ("statement", "rejection")
+_FRAME_TYPES = ("meeting", "negotiation", "call", "visit")
 
 
 @dataclass
@@ -85,6 +86,8 @@ class Candidate:
     replaces_statement: bool = False  # "أعلن X أنه بدأ ...": the action is the event, not the announcement
     frame_refs: list[str] = field(default_factory=list)  # actors named in "خلال جلسة X"
     support: int | None = None  # token index of a noun trigger's support verb
+    subject_found: bool = False
+    frame_event: Candidate | None = None  # "في نهايته", "عقب اللقاء": the earlier event this one happened in
 
     @property
     def type(self) -> str:
@@ -172,6 +175,13 @@ class EventExtractor:
         self.phone = lex.marker_set("phone")
         self.subject_blockers = lex.marker_set("subject_blockers")
         self.own_forces = lex.marker_set("own_forces")
+        self.hosting = lex.marker_set("hosting")
+        self.ongoing_lede = lex.marker_set("ongoing_lede")
+        self.lede_say = lex.marker_set("lede_say")
+        self.frame_anaphors = lex.marker_set("frame_anaphors")
+        self.visit_transitive = lex.marker_set("visit_transitive")
+        self.where_links = lex.marker_set("where_links")
+        self.frame_nouns = frozenset(w for f in lex.families if f.type in _FRAME_TYPES for w in f.nouns)
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
         self.approval_family = next((f for f in lex.families if f.name == "approve-operation"), None)
 
@@ -225,6 +235,7 @@ class EventExtractor:
     def extract(self, view: SegmentView) -> list[Candidate]:
         out: list[Candidate] = []
         toks = view.toks
+        self._mediator_adjectives(view)
         i = 0
         while i < len(toks):
             found = self._trigger_at(view, i)
@@ -242,13 +253,43 @@ class EventExtractor:
                 arg.surface = view.norm.original_span(arg.start, arg.end)
         return out
 
+    def _mediator_adjectives(self, view: SegmentView) -> None:
+        """"بوساطة قطرية ومصرية", "برعاية تركية", "بتيسير سويسري": the nationality adjectives right
+        after a mediation word name the mediating states, even without a definite noun before them."""
+        toks = view.toks
+        starts = {e.start for e in view.entities}
+        added = []
+        for k, t in enumerate(toks):
+            if t.text in ("نظيره", "نظيرها", "نظيريه", "نظيرهم", "نظيرته", "نظيرتها") and k + 1 < len(toks) and \
+                    toks[k + 1].start not in starts and t.start not in starts:
+                nis = self.matcher._nisba(toks[k + 1].text)  # "سلم الوفد الروسي نظيره الأوكراني": the other side
+                if nis:
+                    added.append(EntityMention("nisba", nis[0], toks[k + 1].start, toks[k + 1].end,
+                                               toks[k + 1].text, nis[1]))
+                continue
+            if not self._is(t.text, self.mediation) or t.text in ("الوسطاء", "الوسيط", "الوسيطان", "الوسيطين"):
+                continue
+            m = k + 1
+            while m < len(toks) and toks[m].start not in starts:
+                gap = view.norm.text[toks[m - 1].end:toks[m].start]
+                if gap.strip() not in ("", "،", ","):
+                    break
+                nis = self.matcher._nisba(toks[m].text)
+                if not nis:
+                    break
+                added.append(EntityMention("nisba", nis[0], toks[m].start, toks[m].end, toks[m].text, nis[1]))
+                m += 1
+        if added:
+            view.entities = sorted(view.entities + added, key=lambda e: e.start)
+
     def _trigger_at(self, view: SegmentView, i: int
                     ) -> tuple[TriggerFamily, FormKind, int, bool, str, int | None] | None:
         """The trigger starting at token i: (family, kind, length, planned, form, support verb index)."""
         toks = view.toks
         word = toks[i].text
         best = None
-        readings = [(f, fut, False) for f, fut in self._verb_variants(word)]
+        in_name = any(e.kind in ("person", "actor") and e.start <= toks[i].start < e.end for e in view.entities)
+        readings = [] if in_name else [(f, fut, False) for f, fut in self._verb_variants(word)]  # "فيصل" ≠ فـ+يصل
         last = view.norm.original[view.norm.index[toks[i].end - 1]]
         for f, fut, _ in list(readings):
             bare = self._object_suffix(f)
@@ -261,7 +302,7 @@ class EventExtractor:
                 if kind == "past" and fut:
                     continue
                 if self._verb_ok(view, fam, kind, i, form, fut, has_object):
-                    return fam, kind, 1, kind == "present", form, None
+                    return fam, kind, 1, kind == "present" and fam.type not in _SAY_TYPES, form, None
         for form in self._noun_variants(word):
             for fam, kind, words in self.lex.index.get(form, []):
                 if kind != "noun":
@@ -297,7 +338,11 @@ class EventExtractor:
         toks = view.toks
         if self._negated(view, i) or self._prev(view, i) in self.ongoing:
             return False
-        if kind == "present" and not (fut or self._future_before(view, i) or self._future_date(view, i)):
+        if kind == "present" and fam.type in _SAY_TYPES:
+            # "يؤكد الرئيس X أن ...": a present-tense lede reports what is said today
+            if fut or form not in self.lede_say or not self._opens_sentence(view, i):
+                return False
+        elif kind == "present" and not (fut or self._future_before(view, i) or self._future_date(view, i)):
             return False
         if kind == "past" and self._prev(view, i) in ("ان", "لن", "كي", "لكي"):
             return False  # "يمكن أن تحدث": an imperfective that looks perfective
@@ -336,7 +381,8 @@ class EventExtractor:
             before.insert(0, (k, toks[k].text))
             if self._is_support(toks[k].text):
                 break
-            if k < i - 1 and self._is_trigger(toks[k].text):
+            if k < i - 1 and self._is_trigger(toks[k].text) and not any(
+                    e.start <= toks[k].start < e.end for e in view.entities):  # "فيصل" is a name, not فـ+يصل
                 before.pop(0)
                 break  # another trigger owns what comes before it
         after = [t.text for t in toks[i + n:i + n + 4] if t.start < s1]
@@ -364,6 +410,10 @@ class EventExtractor:
                 if form in self.lex.support_present and (fut or self._future_before(view, k)
                                                          or self._future_date(view, k)):
                     return None if self._negated(view, k) else (True, k)
+        # "تتواصل في الدوحة المحادثات", "يواصل الجيش عملياته": under way on the publication day
+        for k, w in before[:1]:
+            if any(v in self.ongoing_lede for v, fut in self._verb_variants(w) if not fut) and self._opens_sentence(view, k):
+                return False, k
         # "مفاوضات جرت", "اجتماعا عقد", "الاجتماع الذي جرى"
         rest = after[1:] if after and after[0] in self.lex.relatives else after
         for w in rest[:2]:
@@ -376,6 +426,11 @@ class EventExtractor:
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
             return False, None
         return None
+
+    def _opens_sentence(self, view: SegmentView, k: int) -> bool:
+        """Token k is the first word of its sentence (a lede, not a clause inside reported words)."""
+        s0, _ = view.sentence(view.toks[k].start)
+        return view.tok_index(s0) == k and view.quote_at(view.toks[k].start) is None
 
     def _is_support(self, word: str) -> bool:
         return any(f in self.lex.support_past or f in self.lex.support_present for f, _ in self._verb_variants(word))
@@ -464,6 +519,13 @@ class EventExtractor:
         if fam.continuation or self._headline(view, t0):
             cand.attach_only = True
         self._arguments(view, cand, earlier)
+        self._where_link(view, cand, earlier)
+        cand.frame_event = self._frame_event(view, cand, earlier)
+        if cand.frame_event is not None and not any(a.role != "mediator" for a in cand.actors):
+            for arg in cand.frame_event.actors:  # "وقرر الوزراء في نهايته": the body that met decided
+                if arg.role != "mediator":
+                    cand.actors.append(Arg(arg.id, fam.roles.get("subject", "participant"), arg.start, arg.end,
+                                           arg.surface, arg.known))
         if fam.military_objects and self.approval_family is not None:
             zone = [t.text for t in toks[i + n:view.tok_index(sub[1])]][:12]
             subj = next((a for a in cand.actors if a.role == "initiator"), None)
@@ -472,6 +534,64 @@ class EventExtractor:
                     any(self._is(w, fam.military_objects) for w in zone):
                 cand.family = self.approval_family  # "صادق رئيس الأركان على الخطة العملياتية"
         return cand
+
+    def _where_link(self, view: SegmentView, cand: Candidate, earlier: list[Candidate]) -> None:
+        """"وصل بلينكن إلى إسرائيل، حيث التقى نتنياهو": the verb after حيث has the subject of the event
+        before it in the sentence, and happens at its destination when it names no place itself."""
+        k = cand.support if cand.support is not None else cand.trigger[0]
+        if k == 0 or view.toks[k - 1].text not in self.where_links:
+            return
+        w0 = view.toks[k - 1].start
+        there = next((e for e in view.entities if e.kind == "place" and e.end <= w0 and
+                      not view.norm.text[e.end:w0].strip(" ،,")), None)
+        if there is not None and not any(e.kind == "place" and cand.trigger_span[1] <= e.start < cand.sub[1]
+                                         for e in view.entities):
+            cand.location = self.kb.places[there.ref].name  # "إلى قصر بعبدا حيث التقى": where = that place
+        # "حيث التقى نتنياهو": with one named party a meeting's other party is the visitor
+        if cand.subject_found and not (cand.type == "meeting" and
+                                       len({a.id for a in cand.actors if a.role != "mediator"}) < 2):
+            return
+        prev = next((c for c in reversed(earlier) if c.sentence == cand.sentence and c.actors
+                     and c.trigger_span[0] < cand.trigger_span[0]), None)
+        if prev is None or prev.type not in _FRAME_TYPES:
+            return
+        lead = prev.actors[0]
+        if lead.role == "mediator" or any(a.id == lead.id for a in cand.actors):
+            return
+        cand.actors.insert(0, Arg(lead.id, cand.family.roles.get("subject", "participant"), lead.start, lead.end,
+                                  lead.surface, lead.known))
+        if cand.location is None and prev.type == "visit":
+            cand.location = prev.location
+
+    def _frame_event(self, view: SegmentView, cand: Candidate, earlier: list[Candidate]) -> Candidate | None:
+        """The event told just before that this one happened in, when a frame points back to it:
+        "في نهايته", "أكد خلاله", or a frame with a bare event noun ("وعقب اللقاء،", "في ختام الاجتماع")."""
+        toks = view.toks
+        i, j = cand.trigger
+        lo = view.tok_index(cand.sub[0])
+        hi = min(view.tok_index(cand.sub[1]), j + 5)
+        back = False
+        for k in range(lo, hi):
+            if i <= k < j:
+                continue
+            two = f"{toks[k].text} {toks[k + 1].text}" if k + 1 < len(toks) else ""
+            if any(v in self.frame_anaphors for v in self._noun_variants(toks[k].text)) or \
+                    (two and (two in self.frame_anaphors or
+                              (toks[k].text[:1] in "وف" and two[1:] in self.frame_anaphors))):
+                back = True
+                break
+            n = self._phrase_at(toks, k, self.frames)
+            if n and k + n < len(toks) and k + n < i and \
+                    any(v in self.frame_nouns for v in self._noun_variants(toks[k + n].text)) and \
+                    not any(e.start >= toks[k + n].start and e.start <= toks[min(k + n + 2, len(toks) - 1)].end
+                            and e.kind != "place" for e in view.entities if e.start < cand.trigger_span[0]):
+                back = True
+                break
+        if not back:
+            return None
+        s_prev = view.sentence(view.previous_sentence_end(cand.sentence[0]))[0]
+        return next((c for c in reversed(earlier) if c.type in _FRAME_TYPES and not c.attach_only
+                     and c.trigger_span[0] >= s_prev and c.trigger_span[0] < cand.trigger_span[0]), None)
 
     @staticmethod
     def _headline(view: SegmentView, pos: int) -> bool:
@@ -518,6 +638,11 @@ class EventExtractor:
             # a trip goes to the place after إلى; the place after من (or the object of غادر) is where it left
             dest = [e for e in view.entities if e.kind in ("place", "actor") and t1 <= e.start and e.end <= stop
                     and self._word_before(view, e) in ("الي", "الى")]
+            if not dest and any(v in self.visit_transitive for v, _ in self._verb_variants(toks[cand.trigger[0]].text)):
+                # "زار راتكليف إسرائيل": the first place or state after the verb is where the visit went
+                dest = [e for e in view.entities if t1 <= e.start and e.end <= stop and
+                        (e.kind == "place" or e.kind == "actor" and self.kb.actors[e.ref].type == "state")
+                        and self._word_before(view, e) != "من"][:1]
             if dest:
                 state_place = dest[0] if dest[0].kind == "actor" else None
                 places = [dest[0]] if dest[0].kind == "place" else []
@@ -544,6 +669,9 @@ class EventExtractor:
         for k in range(view.tok_index(a), view.tok_index(b)):
             if self._phrase_at(toks, k, self.frames):
                 span_end = toks[min(k + 4, len(toks) - 1)].end
+                if toks[k].start < t0:  # "وعقب اللقاء، قال هوكستين": the frame ends at a comma or the verb
+                    comma = view.norm.text.find("،", toks[k].end, t0)
+                    span_end = min(span_end, t0, comma if comma >= 0 else t0)
                 for e in ents:
                     if toks[k].end <= e.start <= span_end and e.kind in ("actor", "anaphor", "role"):
                         ref = self._resolve(e, cand)
@@ -554,6 +682,12 @@ class EventExtractor:
         subject = self._subject(view, cand, people)  # a capital can be a subject: "أكد البيت الأبيض"
         people = [e for e in people if (e.kind != "place" or e is subject or self._party_position(view, e))
                   and e.start != where_start]
+        if subject is not None and subject.kind == "place" and cand.support is not None and \
+                any(v in self.hosting for v, _ in self._verb_variants(toks[cand.support].text)):
+            cand.location = self.kb.places[subject.ref].name  # "تستضيف الدوحة جولة": the host city is where
+            people = [e for e in people if e is not subject]
+            subject = None
+        cand.subject_found = subject is not None
         if subject is not None and subject.kind == "outlet":
             cand.anonymous = True
             subject = None
@@ -574,6 +708,15 @@ class EventExtractor:
             if subject.kind == "place" and cand.location == self.kb.places[subject.ref].name and \
                     not any(e.kind == "place" and e is not subject and e.start >= t1 for e in ents):
                 cand.location = None  # "أكد الكرملين": the speaker, not where it spoke
+            if subject.start >= view.toks[cand.support if cand.support is not None else cand.trigger[0]].end:
+                # "عقد ممثلو الجيش السوداني وقوات الدعم السريع اجتماعا", "خاض الوفدان الروسي والأوكراني":
+                # names joined to a subject after the verb share its role
+                conj = subject
+                for e in [p for p in people if p.start >= subject.end]:
+                    if self._in(zones, e) or not self._joined(view, conj, e):
+                        break
+                    add(e, fam.roles.get("subject", "participant"))
+                    conj = e
             if subject.end <= t0 and fam.roles.get("subject") == "participant" or fam.type == "call":
                 # "ترامب ونتنياهو تحادثا": every conjunct before the verb
                 conj = subject
@@ -587,6 +730,8 @@ class EventExtractor:
             for e in people:
                 if self._in(zones, e):
                     add(e, "mediator")
+            if fam.type == "proposal":
+                self._proposal_parties(view, cand, people, subject, zones, add)
         else:
             for e in people:
                 if e is subject or not (sa <= e.start and e.end <= sb or self._in(zones, e)):
@@ -601,6 +746,70 @@ class EventExtractor:
         if fam.type == "military" and fam.roles.get("subject") == "initiator" and \
                 not any(x.role == "initiator" for x in cand.actors):
             cand.actors = []  # who struck is the point of a military event
+
+    def _joined(self, view: SegmentView, left: EntityMention, e: EntityMention) -> bool:
+        """``e`` is joined to ``left`` by و: "X وY", or through a short title ("السيسي وأخوه صاحب السمو
+        الشيخ تميم", "بلينكن ونظيره X")."""
+        gap = view.norm.text[left.end:e.start]
+        if not gap.strip():
+            return e.surface.startswith("و") and tuple(e.surface.split()) not in self.matcher.table
+        words = gap.split()
+        return len(words) <= 3 and words[0].startswith("و") and len(words[0]) > 2 and \
+            not any(c in gap for c in "،,.:\"؛") and \
+            not any(w in self.subject_blockers or w in self.comps or self._is_trigger(w) for w in words)
+
+    def _proposal_parties(self, view: SegmentView, cand: Candidate, people: list[EntityMention],
+                          subject: EntityMention | None, zones: list[tuple[int, int]],
+                          add: Callable[[EntityMention, str], None]) -> None:
+        """Who else takes part in a proposal: the co-proposers joined to a subject after the verb
+        ("طرحت الولايات المتحدة وفرنسا مبادرة") and the recipients, between the verb and the thing
+        proposed ("سلم الوسطاء وفد حماس مقترحا", "عرض X على Y مسودة") or after إلى / على
+        ("قدم لبنان رده إلى الموفد X").  Names after the object or a purpose word are its topic."""
+        toks = view.toks
+        fam = cand.family
+        i, j = cand.trigger
+        sa, sb = cand.sub
+        k_end = view.tok_index(sb)
+        obj_start, stop = sb, sb
+        for k in range(j, k_end):
+            if obj_start == sb and self._is(toks[k].text, fam.objects) and toks[k].text not in ("علي", "الي"):
+                obj_start = toks[k].start
+            if self._is(toks[k].text, self.purpose) and toks[k].text not in ("علي", "الي"):
+                stop = toks[k].start
+                break
+        subj_role = fam.roles.get("subject", "initiator")
+        to_role = fam.roles.get("to", "target")
+        last: EntityMention | None = subject if subject is not None and subject.start >= cand.trigger_span[1] \
+            else None
+        last_role = subj_role
+        for e in people:
+            if e is subject or e.start < cand.trigger_span[1] or e.end > stop or self._in(zones, e):
+                continue
+            if e.kind == "place" and not self._party_position(view, e):
+                continue
+            joined = last is not None and not view.norm.text[last.end:e.start].strip(" ،,") and \
+                e.surface.startswith("و") and tuple(e.surface.split()) not in self.matcher.table
+            if joined:
+                role = last_role
+            elif e.end <= obj_start or self._after_preposition(view, e, ("الي", "الى", "علي")):
+                role = to_role
+            else:
+                last = None
+                continue
+            add(e, role)
+            last, last_role = e, role
+
+    def _after_preposition(self, view: SegmentView, e: EntityMention, preps: tuple[str, ...]) -> bool:
+        """A name right after one of ``preps``, perhaps with a title or two between ("إلى الموفد X")."""
+        k = view.tok_index(e.start)
+        for m in range(k - 1, max(-1, k - 4), -1):
+            w = view.toks[m].text
+            if w in preps:
+                return True
+            if any(x.start <= view.toks[m].start < x.end for x in view.entities) or self._is_trigger(w) or \
+                    w in self.subject_blockers or w in self.comps:
+                return False
+        return False
 
     def _word_before(self, view: SegmentView, e: EntityMention) -> str:
         k = view.tok_index(e.start)
@@ -738,6 +947,13 @@ class EventExtractor:
         zones = []
         toks = view.toks
         for k in range(view.tok_index(a), view.tok_index(b)):
+            if toks[k].text in ("عبر", "وعبر"):
+                # "عبر سلطنة عمان", "عبر قطر": a state or body the exchange went through
+                nxt = next((e for e in view.entities if e.start >= toks[k].end), None)
+                if nxt is not None and nxt.kind == "actor" and not view.norm.text[toks[k].end:nxt.start].strip() \
+                        and self.kb.actors[nxt.ref].type in ("state", "organization", "international-organization"):
+                    zones.append((toks[k].start, nxt.end))
+                continue
             if not self._is(toks[k].text, self.mediation):
                 continue
             nisba_first = any(v in ("وسطاء", "وسيط", "الوسطاء", "الوسيط", "الوسيطان", "الوسيطين")
@@ -890,10 +1106,13 @@ class EventExtractor:
                 for g in cands:
                     if g.type in _SAY_TYPES and 0 < c.trigger[0] - g.trigger[0] <= 9 and g.actors and \
                             g.clause[0] <= c.trigger_span[0] < g.clause[1]:
-                        if not c.actors:
-                            spk = g.actors[0]
-                            c.actors.append(Arg(spk.id, c.family.roles.get("subject", "initiator"), spk.start,
-                                                spk.end, spk.surface, spk.known))
+                        if not any(a.role != "mediator" for a in c.actors):
+                            # "أعلنت الحكومة اليمنية وجماعة الحوثي اتفاقهما": every speaker is a party
+                            for spk in [a for a in g.actors if a.role != "mediator"]:
+                                if any(a.id == spk.id for a in c.actors):
+                                    continue
+                                c.actors.append(Arg(spk.id, c.family.roles.get("subject", "initiator"), spk.start,
+                                                    spk.end, spk.surface, spk.known))
                         c.self_announced = True
                         c.replaces_statement = True
                         c.governing = g
