@@ -126,6 +126,10 @@ class SegmentView:
             return False
         return _DATELINE_TAIL.match(text, e.end) is not None
 
+    def inside_entity(self, pos: int, kinds: tuple[str, ...] | None = None) -> bool:
+        """Whether offset ``pos`` lies inside an entity mention (of one of ``kinds``, if given)."""
+        return any(e.start <= pos < e.end and (kinds is None or e.kind in kinds) for e in self.entities)
+
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.breaks, pos - 1)
         left = self.breaks[k - 1] + 1 if k > 0 else self.start
@@ -175,6 +179,7 @@ class EventExtractor:
         self.phone = lex.marker_set("phone")
         self.subject_blockers = lex.marker_set("subject_blockers")
         self.own_forces = lex.marker_set("own_forces")
+        self.mediator_nouns = lex.marker_set("mediator_nouns")
         self.hosting = lex.marker_set("hosting")
         self.ongoing_lede = lex.marker_set("ongoing_lede")
         self.lede_say = lex.marker_set("lede_say")
@@ -260,21 +265,14 @@ class EventExtractor:
         starts = {e.start for e in view.entities}
         added = []
         for k, t in enumerate(toks):
-            if t.text in ("نظيره", "نظيرها", "نظيريه", "نظيرهم", "نظيرته", "نظيرتها") and k + 1 < len(toks) and \
-                    toks[k + 1].start not in starts and t.start not in starts:
-                nis = self.matcher._nisba(toks[k + 1].text)  # "سلم الوفد الروسي نظيره الأوكراني": the other side
-                if nis:
-                    added.append(EntityMention("nisba", nis[0], toks[k + 1].start, toks[k + 1].end,
-                                               toks[k + 1].text, nis[1]))
-                continue
-            if not self._is(t.text, self.mediation) or t.text in ("الوسطاء", "الوسيط", "الوسيطان", "الوسيطين"):
+            if not self._is(t.text, self.mediation) or t.text in self.mediator_nouns:
                 continue
             m = k + 1
             while m < len(toks) and toks[m].start not in starts:
                 gap = view.norm.text[toks[m - 1].end:toks[m].start]
                 if gap.strip() not in ("", "،", ","):
                     break
-                nis = self.matcher._nisba(toks[m].text)
+                nis = self.matcher.nisba_of(toks[m].text)
                 if not nis:
                     break
                 added.append(EntityMention("nisba", nis[0], toks[m].start, toks[m].end, toks[m].text, nis[1]))
@@ -288,7 +286,7 @@ class EventExtractor:
         toks = view.toks
         word = toks[i].text
         best = None
-        in_name = any(e.kind in ("person", "actor") and e.start <= toks[i].start < e.end for e in view.entities)
+        in_name = view.inside_entity(toks[i].start, ("person", "actor"))
         readings = [] if in_name else [(f, fut, False) for f, fut in self._verb_variants(word)]  # "فيصل" ≠ فـ+يصل
         last = view.norm.original[view.norm.index[toks[i].end - 1]]
         for f, fut, _ in list(readings):
@@ -381,8 +379,8 @@ class EventExtractor:
             before.insert(0, (k, toks[k].text))
             if self._is_support(toks[k].text):
                 break
-            if k < i - 1 and self._is_trigger(toks[k].text) and not any(
-                    e.start <= toks[k].start < e.end for e in view.entities):  # "فيصل" is a name, not فـ+يصل
+            if k < i - 1 and self._is_trigger(toks[k].text) and \
+                    not view.inside_entity(toks[k].start):  # "فيصل" is a name, not فـ+يصل
                 before.pop(0)
                 break  # another trigger owns what comes before it
         after = [t.text for t in toks[i + n:i + n + 4] if t.start < s1]
@@ -722,7 +720,7 @@ class EventExtractor:
                 conj = subject
                 for e in reversed([p for p in people if p.end <= conj.start]):
                     if subject.end > t0 or view.norm.text[e.end:conj.start].strip() or \
-                            not (conj.surface.startswith("و") and tuple(conj.surface.split()) not in self.matcher.table):
+                            not self._conjoined(conj):
                         break
                     add(e, fam.roles.get("subject", "participant"))
                     conj = e
@@ -752,7 +750,7 @@ class EventExtractor:
         الشيخ تميم", "بلينكن ونظيره X")."""
         gap = view.norm.text[left.end:e.start]
         if not gap.strip():
-            return e.surface.startswith("و") and tuple(e.surface.split()) not in self.matcher.table
+            return self._conjoined(e)
         words = gap.split()
         return len(words) <= 3 and words[0].startswith("و") and len(words[0]) > 2 and \
             not any(c in gap for c in "،,.:\"؛") and \
@@ -788,7 +786,7 @@ class EventExtractor:
             if e.kind == "place" and not self._party_position(view, e):
                 continue
             joined = last is not None and not view.norm.text[last.end:e.start].strip(" ،,") and \
-                e.surface.startswith("و") and tuple(e.surface.split()) not in self.matcher.table
+                self._conjoined(e)
             if joined:
                 role = last_role
             elif e.end <= obj_start or self._after_preposition(view, e, ("الي", "الى", "علي")):
@@ -806,7 +804,7 @@ class EventExtractor:
             w = view.toks[m].text
             if w in preps:
                 return True
-            if any(x.start <= view.toks[m].start < x.end for x in view.entities) or self._is_trigger(w) or \
+            if view.inside_entity(view.toks[m].start) or self._is_trigger(w) or \
                     w in self.subject_blockers or w in self.comps:
                 return False
         return False
@@ -826,9 +824,11 @@ class EventExtractor:
         """"بين طهران وواشنطن", "مع موسكو": a capital standing for its state as a party."""
         before = view.norm.text[max(view.start, e.start - 6):e.start].split()
         word = before[-1] if before else ""
-        # "وواشنطن" has the clitic و; "واشنطن" begins with it
-        clitic = e.surface.startswith("و") and tuple(e.surface.split()) not in self.matcher.table
-        return word in ("بين", "مع", "و") or clitic and word != "في"
+        return word in ("بين", "مع", "و") or self._conjoined(e) and word != "في"
+
+    def _conjoined(self, e: EntityMention) -> bool:
+        """The mention carries the clitic و ("وواشنطن"), as opposed to a name that begins with it ("واشنطن")."""
+        return e.surface.startswith("و") and tuple(e.surface.split()) not in self.matcher.table
 
     @staticmethod
     def _in(zones: list[tuple[int, int]], e: EntityMention) -> bool:
@@ -956,8 +956,7 @@ class EventExtractor:
                 continue
             if not self._is(toks[k].text, self.mediation):
                 continue
-            nisba_first = any(v in ("وسطاء", "وسيط", "الوسطاء", "الوسيط", "الوسيطان", "الوسيطين")
-                              for v in self._noun_variants(toks[k].text))
+            nisba_first = any(v in self.mediator_nouns for v in self._noun_variants(toks[k].text))
             end = toks[k].end
             seen = 0
             for e in view.entities:

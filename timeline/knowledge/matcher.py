@@ -62,6 +62,7 @@ class EntityMatcher:
         self.kb = kb
         self.clitics = sorted(_words("clitics.txt"), key=len, reverse=True)
         self.collective = set(_words("collective_heads.txt"))
+        self.counterparts = set(_words("counterparts.txt"))
         self.titles = set(_words("person_titles.txt"))
         self.stop = set(_words("name_stopwords.txt"))
         self.anonymous_heads = _words("anonymous_heads.txt")
@@ -168,6 +169,12 @@ class EntityMatcher:
                 out.append(EntityMention("role", ref, a, b, text[a:b]))
                 i += n
                 continue
+            other_side = self._other_side(toks, i)
+            if other_side:
+                # "سلم الوفد الروسي نظيره الأوكراني": no office to match, but the adjective names the other side
+                out.append(other_side)
+                i += 2
+                continue
             anaphor = self._anaphor(word, out)
             if anaphor:
                 out.append(EntityMention("anaphor", anaphor, toks[i][1], toks[i][2], word))
@@ -210,9 +217,7 @@ class EntityMatcher:
         counterpart's nationality it names a role, resolved later by date.
         """
         word = toks[i][0]
-        if not any(v in ("نظيره", "نظيرها", "نظيريه", "نظيرهم", "نظيرتها", "نظيرته") for v in self.variants(word)):
-            return None
-        if i + 1 >= len(toks) or not self._nisba(toks[i + 1][0]):
+        if not self._counterpart_word(word) or i + 1 >= len(toks) or not self._nisba(toks[i + 1][0]):
             return None
         adjective = toks[i + 1][0]
         for m in reversed(before[-6:]):
@@ -233,6 +238,21 @@ class EntityMatcher:
                         return found[1], 2
             return None
         return None
+
+    def _counterpart_word(self, word: str) -> bool:
+        return any(v in self.counterparts for v in self.variants(word))
+
+    def _other_side(self, toks: list[tuple[str, int, int]], i: int) -> EntityMention | None:
+        """"نظيره + nationality" whose office is unknown: the nationality as a nisba mention."""
+        if i + 1 >= len(toks) or not self._counterpart_word(toks[i][0]) or self._lookup(toks, i + 1):
+            return None
+        word, a, b = toks[i + 1]
+        nis = self._nisba(word)
+        return EntityMention("nisba", nis[0], a, b, word, nis[1]) if nis else None
+
+    def nisba_of(self, word: str) -> tuple[str, bool] | None:
+        """(actor id, plural) of a nationality adjective ("قطرية", "المصريين"), else None."""
+        return self._nisba(word)
 
     def _anaphor(self, word: str, before: list[EntityMention]) -> str | None:
         heads = next((self.anaphors[v] for v in self.variants(word) if v in self.anaphors), None)
