@@ -44,8 +44,7 @@ def arabic_lines(text: str, width: int = 64, max_lines: int = 4) -> str:
 
 def json_for_script(data: Any) -> str:
     """``data`` as JSON that is safe inside a ``<script type="application/json">`` block."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.translate(_SCRIPT_SAFE)
+    return safe_json_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def safe_json_text(text: str) -> str:
