@@ -12,7 +12,76 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SegmentKind = Literal["article", "boilerplate"]
-DctSource = Literal["manifest", "metadata", "document", "host-article"]
+DctSource = Literal["manifest", "metadata", "html", "url", "dateline", "content", "batch", "page",
+                    "host-article"]
+ClueKind = Literal["manifest", "metadata", "html", "url", "dateline", "stamp", "weekday", "after", "before",
+                   "within", "role", "calendar", "batch"]
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """An inclusive span of calendar days (``first`` <= ``last``)."""
+
+    first: dt.date
+    last: dt.date
+
+    @classmethod
+    def day(cls, d: dt.date) -> DayRange:
+        return cls(d, d)
+
+    @property
+    def days(self) -> int:
+        """How many days the span holds."""
+        return (self.last - self.first).days + 1
+
+    def __contains__(self, d: object) -> bool:
+        return isinstance(d, dt.date) and self.first <= d <= self.last
+
+    def as_interval(self) -> Interval:
+        return Interval(self.first.isoformat(), self.last.isoformat())
+
+    def label(self) -> str:
+        """"2024-05-23" or "2024-05-20 – 2024-05-24"."""
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()} – {self.last.isoformat()}"
+
+
+@dataclass(frozen=True)
+class DateClue:
+    """One piece of evidence about when an article was published.
+
+    ``first``/``last`` bound the publication day (None: unbounded on that side);
+    ``weekday`` (ISO 1-7) is the day of the week it must fall on; ``day`` is the
+    day the clue states outright (a page stamp, a URL, metadata).  ``start`` and
+    ``end`` are offsets into the original text (None for metadata and URLs).
+    """
+
+    kind: ClueKind
+    text: str
+    start: int | None = None
+    end: int | None = None
+    first: dt.date | None = None
+    last: dt.date | None = None
+    weekday: int | None = None
+    day: dt.date | None = None  # the day it states outright
+    month_day: tuple[int, int] | None = None  # a stated day without its year (wire datelines)
+    month: int | None = None  # the month it falls in, year unknown ("مارس الحالي")
+    note: str = ""
+
+    def allows(self, d: dt.date) -> bool:
+        """Whether a publication on ``d`` is consistent with this clue."""
+        if self.day is not None and d != self.day:
+            return False
+        if self.month_day is not None and (d.month, d.day) != self.month_day:
+            return False
+        if self.month is not None and d.month != self.month:
+            return False
+        if self.first is not None and d < self.first:
+            return False
+        if self.last is not None and d > self.last:
+            return False
+        return self.weekday is None or d.isoweekday() == self.weekday
 
 
 @dataclass(frozen=True)
@@ -31,6 +100,15 @@ class Segment:
     dct_source: DctSource | None = None
     label: str = ""  # article | caption | related | tags | source-line | manifest
     tag_timexes: bool = True  # False for lists of other articles' headlines
+    dct_interval: DayRange | None = None  # every publication day still consistent with the evidence
+    dct_evidence: tuple[DateClue, ...] = ()  # the clues that decided it
+    dct_open_end: bool = False  # the evidence bounds the date from below only
+    article_start: int | None = None  # where the article this stretch belongs to starts (None: none)
+
+    @property
+    def dct_uncertain(self) -> bool:
+        """Whether the evidence leaves more than one publication day."""
+        return self.dct_interval is not None and (self.dct_open_end or self.dct_interval.days > 1)
 
 
 @dataclass
@@ -82,6 +160,7 @@ class Timex:
     rule: str
     anchor: dt.date | None = None
     tense: str = "neutral"
+    possible: Interval | None = None  # the span it may cover when the publication date is uncertain
 
 
 EventType = Literal["meeting", "call", "statement", "military", "proposal", "decision", "agreement",

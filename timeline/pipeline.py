@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline.dating import date_document
 from timeline.events import EventBuilder
 from timeline.ingest import InputProblem, load_documents
 from timeline.model import Document, Event, Timex
@@ -28,12 +29,15 @@ class BuildResult:
 
 
 def process_document(doc: Document, lang: str = "ar") -> list[Timex]:
-    """Segment one document and tag its temporal expressions."""
+    """Segment one document, find its expressions, date its segments, resolve the expressions."""
     segment_document(doc, lang)
-    if doc.published is None and not any(s.dct for s in doc.segments):
-        doc.warnings.append(f"{doc.path or doc.id}: no publication date: relative expressions are left "
-                            f"unresolved (UNDEF values)")
-    return get_tagger(lang).tag_document(doc)
+    tagger = get_tagger(lang)
+    extracted = tagger.extract_document(doc)
+    date_document(doc, extracted, lang)
+    if not any(s.dct for s in doc.segments):
+        doc.warnings.append(f"{doc.path or doc.id}: no publication date given or found: relative expressions "
+                            f"are left unresolved (UNDEF values)")
+    return tagger.resolve_document(doc, extracted)
 
 
 def build(paths: Iterable[str | Path], manifest: str | Path | None = None, lang: str = "ar",

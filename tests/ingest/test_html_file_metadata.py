@@ -13,7 +13,7 @@ def test_html_text_title_and_metadata_date(tmp_path, article_html):
     [doc] = result.documents
     assert doc.id == "page"
     assert doc.published == dt.date(2024, 5, 23)
-    assert doc.published_source == "metadata"
+    assert doc.published_source == "html"
     assert doc.title == "استئناف المفاوضات"
     assert "العاصمة القطرية الدوحة" in doc.text
     assert "<p>" not in doc.text and "جميع الحقوق محفوظة" not in doc.text

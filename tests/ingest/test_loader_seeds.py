@@ -1,4 +1,5 @@
-"""The project's seed articles load with the dates and segment hints of seeds/manifest.yaml."""
+"""The seed articles load with the dates and segment hints of the gold-dated fixture manifest,
+and with only their outlets from seeds/manifest.yaml (the files carry no dates)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,7 @@ from pathlib import Path
 from timeline.ingest import load_documents
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+DATED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds_dated_manifest.yaml"
 D = dt.date
 
 EXPECTED = {
@@ -28,8 +30,9 @@ EXPECTED = {
 }
 
 
-def test_seeds_load_with_their_manifest():
-    for result in (load_documents([SEEDS]), load_documents([SEEDS], manifest=SEEDS / "manifest.yaml")):
+def test_seeds_load_with_the_dated_fixture_manifest():
+    for result in (load_documents([SEEDS], manifest=DATED), load_documents([SEEDS / "001_6724cf45f2961a51.txt",
+                                                                          SEEDS], manifest=DATED)):
         assert result.problems == []
         assert [d.id for d in result.documents] == sorted(EXPECTED)
         for doc in result.documents:
@@ -40,3 +43,12 @@ def test_seeds_load_with_their_manifest():
             assert all(start in doc.text for start, _ in hints)
             assert doc.text == Path(doc.path).read_text(encoding="utf-8")
             assert doc.warnings == []
+
+
+def test_seed_manifest_gives_no_dates_only_outlets():
+    result = load_documents([SEEDS])
+    assert result.problems == []
+    for doc in result.documents:
+        assert doc.published is None and doc.published_source is None
+        assert doc.segment_hints == []
+        assert doc.source == EXPECTED[doc.id][1]

@@ -10,14 +10,25 @@ import json
 from pathlib import Path
 from typing import Any
 
-from timeline.model import Document, Event, Segment, Timex
+from timeline.model import DateClue, Document, Event, Segment, Timex
 
 EXPORT_VERSION = 1
 
 
+def _clue(c: DateClue) -> dict[str, Any]:
+    return {"kind": c.kind, "text": c.text, "start": c.start, "end": c.end,
+            "first": c.first.isoformat() if c.first else None, "last": c.last.isoformat() if c.last else None,
+            "weekday": c.weekday, "day": c.day.isoformat() if c.day else None,
+            "month_day": list(c.month_day) if c.month_day else None, "month": c.month, "note": c.note}
+
+
 def _segment(seg: Segment) -> dict[str, Any]:
+    iv = seg.dct_interval
     return {"start": seg.start, "end": seg.end, "kind": seg.kind, "label": seg.label,
-            "dct": seg.dct.isoformat() if seg.dct else None, "dct_source": seg.dct_source,
+            "dct": seg.dct.isoformat() if seg.dct else None,
+            "dct_interval": {"start": iv.first.isoformat(), "end": None if seg.dct_open_end else iv.last.isoformat()}
+            if iv else None,
+            "dct_source": seg.dct_source, "dct_evidence": [_clue(c) for c in seg.dct_evidence],
             "tags_timexes": seg.tag_timexes}
 
 
@@ -33,6 +44,7 @@ def _timex(tx: Timex) -> dict[str, Any]:
     return {"doc": tx.doc, "start": tx.start, "end": tx.end, "text": tx.text, "type": tx.type,
             "value": tx.value, "mod": tx.mod,
             "interval": {"start": tx.interval.start, "end": tx.interval.end} if tx.interval else None,
+            "range": {"start": tx.possible.start, "end": tx.possible.end} if tx.possible else None,
             "granularity": tx.granularity, "anchor": tx.anchor.isoformat() if tx.anchor else None,
             "tense": tx.tense, "rule": tx.rule}
 

@@ -93,5 +93,5 @@ def read_html_file(path: str, max_bytes: int) -> Document:
         document.warnings.append(f"publication date could not be read: {type(err).__name__}: {err}")
     if published is not None:
         document.published = published
-        document.published_source = "metadata"
+        document.published_source = "html"
     return document

@@ -109,12 +109,29 @@ class Outlet:
     ar: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """A major, publicly dated event (``calendar.yaml``): an anchor for dating articles that name it."""
+
+    id: str
+    theatre: str
+    kind: str
+    date: dt.date
+    end: dt.date
+    en: str
+    ar: tuple[str, ...]
+    actors: tuple[str, ...] = ()
+    war: str | None = None
+    source: str = ""
+
+
 @dataclass
 class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     outlets: dict[str, Outlet] = field(default_factory=dict)
+    calendar: dict[str, CalendarEvent] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: str | Path = KB_DIR) -> KnowledgeBase:
@@ -130,7 +147,7 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"{path}: expected a mapping at the top")
             for key, entries in data.items():
                 loader = {"actors": kb._add_actor, "roles": kb._add_role, "places": kb._add_place,
-                          "outlets": kb._add_outlet}.get(key)
+                          "outlets": kb._add_outlet, "events": kb._add_event}.get(key)
                 if loader is None:
                     raise KnowledgeBaseError(f"{path}: unknown section {key!r}")
                 for i, entry in enumerate(entries or []):
@@ -170,6 +187,19 @@ class KnowledgeBase:
     def _add_outlet(self, e: dict[str, Any], where: str) -> None:
         self._unique(self.outlets, e["id"], where)
         self.outlets[e["id"]] = Outlet(e["id"], str(e["name"]), e.get("country"), tuple(e.get("ar") or ()))
+
+    def _add_event(self, e: dict[str, Any], where: str) -> None:
+        self._unique(self.calendar, e["id"], where)
+        day = _date(e.get("date"), where)
+        if day is None:
+            raise KnowledgeBaseError(f"{where}: a calendar event needs a date")
+        end = _date(e.get("end"), where) or day
+        if end < day:
+            raise KnowledgeBaseError(f"{where}: end {end} is before date {day}")
+        self.calendar[e["id"]] = CalendarEvent(e["id"], str(e.get("theatre", "")), str(e.get("kind", "other")),
+                                               day, end, str(e.get("en", "")), tuple(e.get("ar") or ()),
+                                               tuple(e.get("actors") or ()), e.get("war"),
+                                               str(e.get("source", "")))
 
     def _check_references(self) -> None:
         for actor in self.actors.values():

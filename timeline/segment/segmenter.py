@@ -20,6 +20,7 @@ skips them.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from timeline.normalize import normalize, normalize_plain
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _LONG_LINE = 150  # characters: running text rather than a headline
 _SHORT_LINE = 200
+_HEADLINE = 110  # characters: at most this long, a line without a full stop reads as a headline
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class _Line:
     end: int
     norm: str
     label: str = "article"  # article | caption | related | tags | source-line
+    header: bool = False  # the header of a related-headlines block ("اقرأ أيضاً")
 
 
 def _lines(text: str) -> list[_Line]:
@@ -104,7 +107,7 @@ def _label_lines(lines: list[_Line], lists: _Lists, article_starts: set[int]) ->
         prev_norm = lines[i - 1].norm if i > 0 else None
         next_norm = lines[i + 1].norm if i + 1 < len(lines) else None
         if _starts_with_word(line.norm, lists.related):
-            line.label, in_related = "related", True
+            line.label, in_related, line.header = "related", True, True
         elif _starts_with_word(line.norm, lists.tags) and ":" in line.norm[:30]:
             line.label = "tags"
         elif _starts_with_word(line.norm, lists.source) and ":" in line.norm[:20] and len(line.norm) < 80:
@@ -119,6 +122,52 @@ def _label_lines(lines: list[_Line], lists: _Lists, article_starts: set[int]) ->
             line.label = "related"
         else:
             in_related = False
+
+
+def _headline(line: _Line) -> bool:
+    """A short line with no closing full stop: a headline, a sub-heading or a dateline."""
+    return len(line.norm) < _HEADLINE and not line.norm.endswith((".", ":", "؟", "!", "،"))
+
+
+def _new_article_lines(lines: list[_Line]) -> list[int]:
+    """Lines that open an article nobody hinted at.
+
+    * after a related-headlines header ("اقرأ أيضاً"): the headline (and dateline)
+      right before running text, when at most two such lines follow the header;
+    * inside running text: two or more headline lines in a row, or a caption
+      and a headline, before running text (a stitched article: its headline,
+      perhaps a second headline or its photo caption); a single short line
+      between paragraphs is a sub-heading and opens nothing.
+    """
+    out: list[int] = []
+    body = [line.label == "article" and len(line.norm) >= _LONG_LINE for line in lines]
+    for i in range(1, len(lines)):
+        if not body[i] or body[i - 1]:
+            continue
+        j = i  # walk back over the lines between running text and this paragraph
+        while j > 0 and not body[j - 1] and i - j < 4:
+            j -= 1
+        run = lines[j:i]
+        if any(line.label == "related" for line in run):
+            header = max((k for k in range(j, i) if lines[k].header), default=None)
+            heads = [k for k in range(j, i) if k > (header if header is not None else -1)
+                     and _headline(lines[k]) and lines[k].label in ("related", "article")]
+            if header is not None and 0 < len(heads) <= 2 and heads[-1] == i - 1:
+                out.append(heads[0])
+                for k in heads:  # the headline and dateline belong to the article, not to the list
+                    lines[k].label = "article"
+            elif lines[i - 1].label == "related":
+                out.append(i)
+            continue
+        if j == 0:
+            continue  # the top of the page: the first article starts there anyway
+        heads = [k for k in range(j, i) if lines[k].label == "article" and _headline(lines[k])]
+        captions = [k for k in range(j, i) if lines[k].label == "caption"]
+        # a caption printed twice is the stitched article's lead photo, titled with its headline
+        heads += [k for k in captions if k + 1 < i and lines[k + 1].norm == lines[k].norm]
+        if heads and (len(heads) >= 2 or captions):
+            out.append(min(heads + captions))
+    return out
 
 
 def _find_hint(doc: Document, hint: str, after: int) -> int | None:
@@ -149,11 +198,11 @@ def segment_document(doc: Document, lang: str = "ar") -> Document:
         cursor = pos + 1
     hinted = {s[0] for s in starts}
     _label_lines(lines, lists, hinted)
-    # a related block followed by running text opens a new article dated like the page
-    for i in range(1, len(lines)):
-        if lines[i - 1].label == "related" and lines[i].label == "article" and len(lines[i].norm) >= _LONG_LINE:
-            if not any(abs(lines[i].start - h) < 300 for h in hinted):
-                starts.append((lines[i].start, doc.published, "document" if doc.published else None, "article"))
+    # a related block or a run of headline lines followed by running text opens a new article
+    for i in _new_article_lines(lines):
+        if not any(abs(lines[i].start - h) < 300 for h in hinted):
+            lines[i].label = "article" if lines[i].label == "related" else lines[i].label
+            starts.append((lines[i].start, doc.published, "document" if doc.published else None, "article"))
     if not starts or min(s[0] for s in starts) > 0:  # text before the first listed article
         starts.append((0, doc.published, page_source, "article"))
     starts.sort(key=lambda s: s[0])
@@ -165,13 +214,14 @@ def segment_document(doc: Document, lang: str = "ar") -> Document:
                 idx = k
         return idx
 
-    pieces: list[tuple[int, SegmentKind, str, dt.date | None, DctSource | None, bool]] = []
+    # (start, kind, label, date, date source, tags timexes, start of its article)
+    pieces: list[tuple[int, SegmentKind, str, dt.date | None, DctSource | None, bool, int | None]] = []
     for i, line in enumerate(lines):
         art = article_at(line.start)
         a_date, a_src, a_kind = starts[art][1], starts[art][2], starts[art][3]
         if line.label == "article":
             label = "article" if a_kind == "article" else "manifest"
-            pieces.append((line.start, a_kind, label, a_date, a_src, True))
+            pieces.append((line.start, a_kind, label, a_date, a_src, True, starts[art][0]))
         elif line.label == "caption":
             host = art
             j = i + 1  # the first line after this caption and its copies
@@ -180,28 +230,28 @@ def segment_document(doc: Document, lang: str = "ar") -> Document:
             if j < len(lines) and article_at(lines[j].start) != art:
                 host = article_at(lines[j].start)
             pieces.append((line.start, "boilerplate", "caption", starts[host][1],
-                           "host-article" if starts[host][1] else None, True))
+                           "host-article" if starts[host][1] else None, True, starts[host][0]))
         else:
-            pieces.append((line.start, "boilerplate", line.label, None, None, False))
+            pieces.append((line.start, "boilerplate", line.label, None, None, False, None))
     for s in starts:  # an article start that falls inside a line still opens a segment
         if not any(p[0] == s[0] for p in pieces):
-            pieces.append((s[0], s[3], "article", s[1], s[2], True))
+            pieces.append((s[0], s[3], "article", s[1], s[2], True, s[0]))
     pieces.sort(key=lambda p: p[0])
     if not pieces or pieces[0][0] > 0:
-        first = pieces[0] if pieces else (0, "article", "article", doc.published, page_source, True)
+        first = pieces[0] if pieces else (0, "article", "article", doc.published, page_source, True, 0)
         pieces.insert(0, (0,) + first[1:])  # type: ignore[arg-type]
 
     segments: list[Segment] = []
-    for k, (start, kind, label, date, src, tag) in enumerate(pieces):
+    for k, (start, kind, label, date, src, tag, art_start) in enumerate(pieces):
         end = pieces[k + 1][0] if k + 1 < len(pieces) else len(doc.text)
-        if segments and (segments[-1].kind, segments[-1].label, segments[-1].dct, segments[-1].tag_timexes) == (
-                kind, label, date, tag) and start not in {s[0] for s in starts}:
+        if segments and (segments[-1].kind, segments[-1].label, segments[-1].dct, segments[-1].tag_timexes,
+                         segments[-1].article_start) == (kind, label, date, tag, art_start) and start not in {
+                s[0] for s in starts}:
             prev = segments[-1]
-            segments[-1] = Segment(prev.start, end, prev.kind, prev.dct, prev.dct_source, prev.label,
-                                   prev.tag_timexes)
+            segments[-1] = dataclasses.replace(prev, end=end)
             continue
         if start == end:
             continue
-        segments.append(Segment(start, end, kind, date, src, label, tag))
+        segments.append(Segment(start, end, kind, date, src, label, tag, article_start=art_start))
     doc.segments = segments
     return doc

@@ -1,0 +1,134 @@
+"""The dating stage: every article segment gets a publication date inferred from evidence.
+
+It runs between segmentation and resolution: the tagger's step 1 has found the
+expressions (with incomplete values), this stage reads them with the page's
+stamps, URL, metadata and the knowledge base, and sets each segment's ``dct``,
+``dct_interval``, ``dct_source`` and ``dct_evidence``; step 2 then resolves
+every expression against its segment's date.  ``batch.py`` dates what is still
+undated from the other articles of the batch.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from timeline.dating.content import ContentClues
+from timeline.dating.infer import Dating, infer
+from timeline.dating.stamps import StampFinder
+from timeline.dating.urls import url_clue
+from timeline.model import DateClue, DayRange, Document, Segment
+from timeline.temporal.tagger import Extracted, get_tagger
+
+__all__ = ["DocumentDater", "Dating", "date_document", "get_dater"]
+
+
+class DocumentDater:
+    """Dates the segments of documents of one language."""
+
+    def __init__(self, lang: str = "ar") -> None:
+        self.lang = lang
+        self.stamps = StampFinder(get_tagger(lang).res, lang)
+        self.content = ContentClues()
+
+    def date(self, doc: Document, extracted: Extracted) -> dict[int, Dating]:
+        """Set the dates of ``doc``'s segments; returns each article segment's result by its start."""
+        stamps = self.stamps.find(doc, extracted.found)
+        page_url = url_clue(doc.url)
+        given_page = None
+        if doc.published is not None and doc.published_source in ("manifest", "metadata"):
+            given_page = DateClue(doc.published_source, "given with the document", day=doc.published,  # type: ignore[arg-type]
+                                  note=f"{doc.published_source} date")
+        html = None
+        if doc.published is not None and doc.published_source == "html":
+            html = DateClue("html", "HTML metadata", day=doc.published, note="htmldate")
+        results: dict[int, Dating] = {}
+        page: Dating | None = None
+        for n, (key, pieces) in enumerate(_articles(doc.segments)):
+            inside = [f for f in extracted.found if any(p.start <= f.start < p.end for p in pieces)]
+            content: list[DateClue] = []
+            for p in pieces:
+                content += self.content.clues(doc, extracted.norm, p,
+                                              [f for f in inside if p.start <= f.start < p.end])
+            stated = [c for c in stamps if c.start is not None and any(p.start <= c.start < p.end for p in pieces)]
+            given = next((DateClue("manifest", "manifest segment date", day=p.dct, note="manifest segment date")
+                          for p in pieces if p.dct_source == "manifest" and p.dct is not None), None)
+            if given is None and n == 0:
+                given = given_page
+            if n == 0:
+                stated += [c for c in (page_url, html) if c is not None]
+            result = infer(given, stated, content)
+            if result.dct is None and n > 0 and page is not None and page.dct is not None:
+                result = self._from_page(page, content, result)
+            elif result.dct is None and n > 0 and given_page is not None:
+                result = infer(given_page, stated, content)
+            results[key] = result
+            if n == 0:
+                page = result
+        self.apply(doc, results)
+        return results
+
+    @staticmethod
+    def _from_page(page: Dating, content: list[DateClue], own: Dating) -> Dating:
+        """A segment with no date of its own takes its page's where nothing contradicts it."""
+        assert page.dct is not None
+        against = [c for c in content if not c.allows(page.dct)]
+        if against:
+            own.warnings.append(f"no date of its own, and {against[0].text[:60]!r} ({against[0].note}) rules out "
+                                f"the page's date {page.dct.isoformat()}")
+            return own
+        return Dating(page.dct, page.interval, "page", list(page.evidence), own.warnings, page.open_end)
+
+    @staticmethod
+    def apply(doc: Document, results: dict[int, Dating]) -> None:
+        """Write ``results`` (by article start) into ``doc.segments``; captions follow their article."""
+        new: list[Segment] = []
+        for seg in doc.segments:
+            key = _article_key(seg)
+            r = results.get(key) if key is not None and (seg.kind == "article" or seg.tag_timexes) else None
+            if r is None or r.dct is None:
+                new.append(dataclasses.replace(seg, dct=None, dct_source=None, dct_interval=None, dct_evidence=(),
+                                               dct_open_end=False))
+                continue
+            article = seg.kind == "article"
+            new.append(dataclasses.replace(seg, dct=r.dct, dct_source=r.source if article else "host-article",
+                                           dct_interval=r.interval, dct_open_end=r.open_end,
+                                           dct_evidence=tuple(r.evidence) if article else ()))
+        for key, r in sorted(results.items()):
+            doc.warnings.extend(f"{doc.path or doc.id}: article at {key}: {w}" for w in r.warnings)
+        doc.segments = new
+
+
+def _article_key(seg: Segment) -> int | None:
+    if seg.article_start is not None:
+        return seg.article_start
+    return seg.start if seg.kind == "article" else None
+
+
+def _articles(segments: list[Segment]) -> list[tuple[int, list[Segment]]]:
+    """The article segments grouped by the article they belong to, in text order."""
+    groups: dict[int, list[Segment]] = {}
+    for seg in segments:
+        if seg.kind == "article":
+            groups.setdefault(_article_key(seg), []).append(seg)  # type: ignore[arg-type]
+    return sorted(groups.items())
+
+
+_DATERS: dict[str, DocumentDater] = {}
+
+
+def get_dater(lang: str = "ar") -> DocumentDater:
+    """A shared dater per language."""
+    if lang not in _DATERS:
+        _DATERS[lang] = DocumentDater(lang)
+    return _DATERS[lang]
+
+
+def date_document(doc: Document, extracted: Extracted, lang: str = "ar") -> dict[int, Dating]:
+    """Date ``doc``'s segments (see :class:`DocumentDater`)."""
+    return get_dater(lang).date(doc, extracted)
+
+
+def interval_label(seg: Segment) -> str:
+    """How a segment's date reads in a card: "2024-05-23", or the span when inferred."""
+    if seg.dct_interval is None:
+        return "undated"
+    return seg.dct_interval.label() if isinstance(seg.dct_interval, DayRange) else str(seg.dct_interval)

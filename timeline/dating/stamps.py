@@ -1,0 +1,172 @@
+"""Page stamps and datelines: the words an article prints about its own date.
+
+Forms (the word lists are in ``resources/<lang>/dating/``):
+
+* a label before a date on its line: "نُشر في: ٧ شباط ٢٠٢٤", "تاريخ النشر: ...",
+  "آخر تحديث: ..." (an update: the page is from that day or before), "Published On 23/5/2024";
+* a date alone on one of the first lines of a segment, with at most a weekday,
+  a clock time, a Hijri date and separators beside it: "السبت، 06-01-2024 11:15 م",
+  "2023-05-06 | 01:10", "3 يناير 2024 |";
+* a wire dateline opening the body: "عمّان - 8 فبراير (رويترز) -", "بيروت في 2 ديسمبر 2024";
+* "اليوم الاثنين (12 شباط 2024)", "اليوم الخميس الموافق 23 مايو 2024";
+* English stamps: "Published: 4th, March 2024", "Updated: May 23, 2024".
+
+The Arabic forms reuse the temporal tagger's date expressions (one owner for
+reading dates: a stamp is also a timex); only the position decides that a date
+is the article's own.  A date in running text, a headline list or a caption is
+not a stamp.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.dating.lexicon import DatingLexicon, get_lexicon
+from timeline.model import DateClue, Document, Segment
+from timeline.normalize import normalize_plain
+from timeline.temporal.resources import LanguageResources
+from timeline.temporal.tagger import Found
+
+_TOP_LINES = 8          # a bare stamp stands among the first lines of its segment
+_DATELINE_LINES = 4     # a wire dateline opens the body
+_DATELINE_PREFIX_WORDS = 5
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_SEPARATORS = re.compile(r"[|/\\\-–—،,:：()\[\]«»\"'•·*]+")
+_DATELINE_END = ("-", "–", "—", "في", "،", ",", ")", ":")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of ``text``."""
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        if body.strip():
+            out.append((pos, pos + len(body)))
+        pos += len(raw)
+    return out
+
+
+class StampFinder:
+    """Finds page stamps and datelines in a document's segments."""
+
+    def __init__(self, res: LanguageResources, lang: str = "ar") -> None:
+        self.res = res
+        self.lex: DatingLexicon = get_lexicon(lang)
+        self.weekdays = frozenset(res.tables["weekday"]) | frozenset(
+            "يوم " + w for w in res.tables["weekday"])
+        self.hijri = frozenset(w for k in res.tables["hijri_month"] for w in k.split())
+        months = "|".join(sorted(self.lex.latin_months, key=len, reverse=True))
+        label = r"(?P<label>published(?:\s+on)?|posted(?:\s+on)?|last\s+updated|updated|date)\s*[:\-]?\s*"
+        self.latin = re.compile(
+            label + r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<m1>" + months + r")\.?,?\s+(?P<y1>(?:19|20)\d\d)"
+            r"|(?P<m2>" + months + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))",
+            re.IGNORECASE)
+
+    def find(self, doc: Document, found: list[Found]) -> list[DateClue]:
+        """Every stamp or dateline of ``doc`` as a clue stating its day."""
+        lines = _lines(doc.text)
+        clues: list[DateClue] = []
+        for f in found:
+            p = f.cand.partial
+            if p.get("kind") != "date" or not p.get("day") or not p.get("month"):
+                continue
+            seg = doc.segment_at(f.start)
+            if seg is None or seg.kind != "article":
+                continue
+            clue = self._classify(doc, f, seg, lines)
+            if clue is not None:
+                clues.append(clue)
+        clues.extend(self._latin(doc, lines))
+        return sorted(clues, key=lambda c: (c.start or 0, c.kind))
+
+    def _line_index(self, lines: list[tuple[int, int]], seg: Segment, offset: int) -> tuple[int, int, int]:
+        """(line start, line end, index of the line among its segment's lines)."""
+        index = 0
+        for ls, le in lines:
+            if le <= seg.start:
+                continue
+            if ls <= offset < le or ls <= offset <= le:
+                return ls, le, index
+            index += 1
+        return offset, offset, index
+
+    def _strip_weekday(self, words: list[str]) -> list[str]:
+        while words and (words[-1] in self.weekdays or words[-1] in ("يوم", "الموافق") or
+                         _SEPARATORS.fullmatch(words[-1])):
+            words.pop()
+        return words
+
+    def _classify(self, doc: Document, f: Found, seg: Segment,
+                  lines: list[tuple[int, int]]) -> DateClue | None:
+        ls, le, index = self._line_index(lines, seg, f.start)
+        line = doc.text[ls:le]
+        if "©" in line or "حقوق" in normalize_plain(line):
+            return None
+        prefix = normalize_plain(doc.text[ls:f.start]).strip()
+        suffix = normalize_plain(doc.text[f.end:le]).strip()
+        words = self._strip_weekday([w.strip("،,") or w for w in prefix.split()])
+        bare = " ".join(words)
+        kind, note = None, ""
+        m = self.lex.label_re.search(bare)
+        if m:
+            kind = "stamp"
+            label = m.group("label").lower()
+            note = "update" if label in self.lex.update_labels else f"label {label!r}"
+        elif re.search(r"(?:^|\s)اليوم\s*\(?$", prefix + " ") or bare.endswith("اليوم"):
+            kind, note = "dateline", "today"
+        elif index < _DATELINE_LINES and 0 < len(words) <= _DATELINE_PREFIX_WORDS and (
+                prefix.endswith(_DATELINE_END) or suffix.startswith(("(", "/", "-", "–"))) and (
+                len(line) >= 80 or suffix.startswith(("(", "/"))):
+            kind, note = "dateline", "wire dateline"
+        elif index < _TOP_LINES and self._only_stamp(prefix + " " + suffix):
+            kind, note = "stamp", "date line"
+        if kind is None:
+            return None
+        p = f.cand.partial
+        day = None
+        if p.get("year"):
+            try:
+                day = dt.date(int(p["year"]), int(p["month"]), int(p["day"]))
+            except ValueError:
+                return None
+        text = doc.text[f.start:f.end]
+        if note == "update" and day is not None:
+            return DateClue("stamp", text, f.start, f.end, last=day, note="update: published on or before")
+        if day is not None:
+            return DateClue(kind, text, f.start, f.end, day=day, note=note)  # type: ignore[arg-type]
+        return DateClue(kind, text, f.start, f.end, month_day=(int(p["month"]), int(p["day"])),  # type: ignore[arg-type]
+                        note=note + " (no year)")
+
+    def _only_stamp(self, rest: str) -> bool:
+        """Whether what shares the line with a date is only weekday, time, Hijri date and separators."""
+        rest = _SEPARATORS.sub(" ", _TIME.sub(" ", rest))
+        for tok in _TOKEN.findall(rest):
+            low = tok.lower()
+            if tok.isdigit() or low in self.lex.fillers or tok in self.weekdays or tok in self.hijri:
+                continue
+            if low in ("يوم", "الموافق", "هـ", "ه"):
+                continue
+            return False
+        return True
+
+    def _latin(self, doc: Document, lines: list[tuple[int, int]]) -> list[DateClue]:
+        out = []
+        for ls, le in lines[:40]:
+            seg = doc.segment_at(ls)
+            if seg is None or seg.kind != "article":
+                continue
+            for m in self.latin.finditer(doc.text, ls, le):
+                month = self.lex.latin_months[(m.group("m1") or m.group("m2")).lower()]
+                try:
+                    day = dt.date(int(m.group("y1") or m.group("y2")), month, int(m.group("d1") or m.group("d2")))
+                except ValueError:
+                    continue
+                label = m.group("label").lower()
+                text = doc.text[m.start():m.end()]
+                if label.endswith("updated"):
+                    out.append(DateClue("stamp", text, m.start(), m.end(), last=day,
+                                        note="update: published on or before"))
+                else:
+                    out.append(DateClue("stamp", text, m.start(), m.end(), day=day, note=f"label {label!r}"))
+        return out
