@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from timeline.export import export_dict, write_json
 from timeline.export.csv_export import write_events_csv
@@ -82,6 +83,46 @@ def tag(
     for tx in tag_text(text, dct):
         typer.echo(json.dumps({"text": tx.text, "start": tx.start, "end": tx.end, "type": tx.type,
                                "value": tx.value, "mod": tx.mod, "rule": tx.rule}, ensure_ascii=False))
+
+
+@app.command()
+def dates(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
+    manifest: Annotated[Optional[Path], typer.Option(
+        help="Manifest with publication dates (default: manifest.yaml beside the documents).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")] = False,
+) -> None:
+    """Print each document's and segment's publication date, interval, source and evidence."""
+    result = build_pipeline(paths, manifest=manifest)
+    for problem in result.problems:
+        err.print(f"[yellow]problem[/yellow] {problem}", highlight=False)
+    rows = []
+    for doc in sorted(result.documents, key=lambda d: d.id):
+        for seg in doc.segments:
+            if seg.kind != "article":
+                continue
+            iv = seg.dct_interval
+            rows.append({"doc": doc.id, "start": seg.start, "end": seg.end,
+                         "dct": seg.dct.isoformat() if seg.dct else None,
+                         "interval": {"start": iv.first.isoformat(),
+                                      "end": None if seg.dct_open_end else iv.last.isoformat()} if iv else None,
+                         "source": seg.dct_source,
+                         "evidence": [{"kind": c.kind, "text": c.text, "start": c.start, "note": c.note}
+                                      for c in seg.dct_evidence],
+                         "warnings": [w for w in doc.warnings if f"article at {seg.start}:" in w]})
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("document", "segment", "date", "interval", "source", "evidence", show_lines=True)
+    for row in rows:
+        iv = row["interval"]
+        span = "—" if not iv else (iv["start"] if iv["start"] == iv["end"] else f"{iv['start']} … {iv['end'] or '?'}")
+        evidence = "\n".join(f"{e['kind']}: {e['text'][:50]} ({e['note'][:60]})" for e in row["evidence"][:6])
+        table.add_row(row["doc"], f"{row['start']}–{row['end']}", row["dct"] or "undated", span,
+                      row["source"] or "—", evidence + "".join(f"\n[yellow]! {w[-120:]}[/yellow]"
+                                                              for w in row["warnings"]))
+    Console().print(table)
 
 
 def main() -> None:

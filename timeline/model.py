@@ -192,6 +192,7 @@ class EventDate:
     basis: DateBasis
     mod: str | None = None
     timex_start: int | None = None  # original offset of the governing expression, if any
+    possible: Interval | None = None  # the span it may cover when its article's date is uncertain
 
 
 @dataclass(frozen=True)

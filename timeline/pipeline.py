@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.dating import date_document
+from timeline.dating.batch import date_batch
 from timeline.events import EventBuilder
 from timeline.ingest import InputProblem, load_documents
 from timeline.model import Document, Event, Timex
 from timeline.segment import segment_document
 from timeline.temporal import get_tagger
+from timeline.temporal.tagger import Extracted
 
 
 @dataclass
@@ -28,16 +30,13 @@ class BuildResult:
     problems: list[InputProblem] = field(default_factory=list)
 
 
-def process_document(doc: Document, lang: str = "ar") -> list[Timex]:
+def process_document(doc: Document, lang: str = "ar") -> tuple[list[Timex], Extracted]:
     """Segment one document, find its expressions, date its segments, resolve the expressions."""
     segment_document(doc, lang)
     tagger = get_tagger(lang)
     extracted = tagger.extract_document(doc)
     date_document(doc, extracted, lang)
-    if not any(s.dct for s in doc.segments):
-        doc.warnings.append(f"{doc.path or doc.id}: no publication date given or found: relative expressions "
-                            f"are left unresolved (UNDEF values)")
-    return tagger.resolve_document(doc, extracted)
+    return tagger.resolve_document(doc, extracted), extracted
 
 
 def build(paths: Iterable[str | Path], manifest: str | Path | None = None, lang: str = "ar",
@@ -45,15 +44,31 @@ def build(paths: Iterable[str | Path], manifest: str | Path | None = None, lang:
     """Read, segment and tag every document under ``paths``."""
     loaded = load_documents(paths, manifest=manifest, max_bytes=max_bytes)
     result = BuildResult(problems=list(loaded.problems))
+    extracted: dict[str, Extracted] = {}
+    timexes: dict[str, list[Timex]] = {}
     for doc in loaded.documents:
         try:
-            timexes = process_document(doc, lang)
+            timexes[doc.id], extracted[doc.id] = process_document(doc, lang)
         except Exception as exc:  # one bad document never sinks the batch
             result.problems.append(InputProblem(doc.path or doc.id, f"could not be processed: {exc!r}"))
             continue
         result.documents.append(doc)
-        result.timexes.extend(timexes)
+    builder = EventBuilder(lang)
+    tagger = get_tagger(lang)
+    if any(s.kind == "article" and (s.dct is None or s.dct_uncertain) for d in result.documents for s in d.segments):
+        try:
+            for doc_id in date_batch(result.documents, extracted, builder,
+                                     lambda d: tagger.resolve_document(d, extracted[d.id])):
+                doc = next(d for d in result.documents if d.id == doc_id)
+                timexes[doc_id] = tagger.resolve_document(doc, extracted[doc_id])
+        except Exception as exc:  # noqa: BLE001 - batch dating is a refinement: the build goes on without it
+            result.problems.append(InputProblem("batch", f"dating across articles failed: {exc!r}"))
+    for doc in result.documents:
+        if not any(s.dct for s in doc.segments):
+            doc.warnings.append(f"{doc.path or doc.id}: no publication date given or found: relative expressions "
+                                f"are left unresolved (UNDEF values)")
+        result.timexes.extend(timexes[doc.id])
     failed: list[tuple[str, str]] = []
-    result.events = EventBuilder(lang).build(result.documents, result.timexes, failed)
+    result.events = builder.build(result.documents, result.timexes, failed)
     result.problems.extend(InputProblem(path, message) for path, message in failed)
     return result

@@ -15,10 +15,10 @@ from timeline.dating.content import ContentClues
 from timeline.dating.infer import Dating, infer
 from timeline.dating.stamps import StampFinder
 from timeline.dating.urls import url_clue
-from timeline.model import DateClue, DayRange, Document, Segment
+from timeline.model import DateClue, Document, Segment
 from timeline.temporal.tagger import Extracted, get_tagger
 
-__all__ = ["DocumentDater", "Dating", "date_document", "get_dater"]
+__all__ = ["DocumentDater", "Dating", "date_document", "get_dater", "publication_words"]
 
 
 class DocumentDater:
@@ -49,6 +49,9 @@ class DocumentDater:
                 content += self.content.clues(doc, extracted.norm, p,
                                               [f for f in inside if p.start <= f.start < p.end])
             stated = [c for c in stamps if c.start is not None and any(p.start <= c.start < p.end for p in pieces)]
+            spans = [(c.start, c.end) for c in stated]
+            # a stamp's own date is no content clue ("after 27 May" would outvote the stamp beside it)
+            content = [c for c in content if not any(c.start is not None and a <= c.start < b for a, b in spans)]
             given = next((DateClue("manifest", "manifest segment date", day=p.dct, note="manifest segment date")
                           for p in pieces if p.dct_source == "manifest" and p.dct is not None), None)
             if given is None and n == 0:
@@ -127,8 +130,18 @@ def date_document(doc: Document, extracted: Extracted, lang: str = "ar") -> dict
     return get_dater(lang).date(doc, extracted)
 
 
-def interval_label(seg: Segment) -> str:
-    """How a segment's date reads in a card: "2024-05-23", or the span when inferred."""
-    if seg.dct_interval is None:
-        return "undated"
-    return seg.dct_interval.label() if isinstance(seg.dct_interval, DayRange) else str(seg.dct_interval)
+def publication_words(seg: Segment | None) -> str | None:
+    """How a report's publication date reads in the page: given, or inferred with its span and evidence.
+
+    "published 2024-05-23" when given; "publication date inferred: 2024-05-20 – 2024-05-24,
+    from content (اليوم الخميس; …)" when inferred; None when undated.
+    """
+    if seg is None or seg.dct is None:
+        return None
+    if seg.dct_source in ("manifest", "metadata"):
+        return f"published {seg.dct.isoformat()}"
+    iv = seg.dct_interval
+    span = seg.dct.isoformat() if iv is None else (
+        f"{iv.first.isoformat()} or later" if seg.dct_open_end else iv.label())
+    clues = "; ".join(dict.fromkeys(c.text[:40] for c in seg.dct_evidence[:3]))
+    return f"publication date inferred: {span}, from {seg.dct_source}" + (f" ({clues})" if clues else "")

@@ -89,6 +89,34 @@ def add_duration(day: dt.date, amount: int, unit: str) -> dt.date | None:
         return None
 
 
+def pin_clue(doc: Document, f: Found, day: dt.date, note: str, kind: str = "calendar") -> DateClue | None:
+    """The publication days on which the relative expression ``f`` names ``day`` (None if none can).
+
+    "اليوم/أمس" name one day; a bare past weekday the week from that day on
+    ("الأحد" told of a Sunday: published that Sunday or in the six days after);
+    "الأسبوع الماضي/هذا الأسبوع" the ISO week after or of that day.
+    """
+    p = f.cand.partial
+    words = doc.text[f.start:f.end]
+    one = dt.timedelta(days=1)
+    if p["kind"] == "relday":
+        if p.get("weekday") and day.isoweekday() != int(p["weekday"]):
+            return None
+        pub = day - int(p.get("offset") or 0) * one
+        return DateClue(kind, words, f.start, f.end, first=pub, last=pub, note=note)  # type: ignore[arg-type]
+    if p["kind"] == "weekday":
+        if int(p["weekday"]) != day.isoweekday() or (p.get("rel") or 0) > 0:
+            return None
+        shift = 1 if (p.get("rel") or 0) < 0 else 0
+        return DateClue(kind, words, f.start, f.end, first=day + shift * one,  # type: ignore[arg-type]
+                        last=day + (6 + shift) * one, note=note)
+    if p["kind"] == "relunit" and p.get("unit") == "week" and int(p.get("offset") or 0) in (0, -1):
+        offset = -int(p.get("offset") or 0)
+        monday = day - (day.isoweekday() - 1) * one + 7 * offset * one
+        return DateClue(kind, words, f.start, f.end, first=monday, last=monday + 6 * one, note=note)  # type: ignore[arg-type]
+    return None
+
+
 class ContentClues:
     """Reads the content clues of one segment (see the module docstring)."""
 
@@ -201,26 +229,7 @@ class ContentClues:
 
     @staticmethod
     def _pin(doc: Document, f: Found, ev: CalendarEvent) -> DateClue | None:
-        p = f.cand.partial
-        words = doc.text[f.start:f.end]
-        note = f"{ev.en} ({ev.date.isoformat()}) told as {words!r}"
-        one = dt.timedelta(days=1)
-        if p["kind"] == "relday":
-            day = ev.date - int(p.get("offset") or 0) * one
-            if p.get("weekday") and ev.date.isoweekday() != int(p["weekday"]):
-                return None
-            return DateClue("calendar", words, f.start, f.end, first=day, last=day, note=note)
-        if p["kind"] == "weekday":
-            if int(p["weekday"]) != ev.date.isoweekday() or (p.get("rel") or 0) > 0:
-                return None
-            shift = 1 if (p.get("rel") or 0) < 0 else 0
-            return DateClue("calendar", words, f.start, f.end, first=ev.date + shift * one,
-                            last=ev.date + (6 + shift) * one, note=note)
-        if p["kind"] == "relunit" and p.get("unit") == "week" and int(p.get("offset") or 0) in (0, -1):
-            offset = -int(p.get("offset") or 0)
-            monday = ev.date - (ev.date.isoweekday() - 1) * one + 7 * offset * one
-            return DateClue("calendar", words, f.start, f.end, first=monday, last=monday + 6 * one, note=note)
-        return None
+        return pin_clue(doc, f, ev.date, f"{ev.en} ({ev.date.isoformat()}) told as {doc.text[f.start:f.end]!r}")
 
     def _war_durations(self, doc: Document, norm: NormalizedText, text: str, found: list[Found]) -> list[DateClue]:
         """"بعد مرور عام على اندلاع الحرب على غزة": the day is that long after the war's start."""
@@ -271,8 +280,9 @@ class ContentClues:
                 if first_start:
                     out.append(DateClue("role", words, a, b, last=first_start, note="elected, not yet in office"))
                 continue
-            first = None if None in starts else min(s for s in starts if s)
-            last = None if None in untils else max(u for u in untils if u)
+            # several stints (a president re-elected after a gap): the latest, which news mostly means;
+            # a clue that contradicts stronger evidence is dropped anyway
+            first, last = max(stints, key=lambda st: st[0] or dt.date.min)
             if first or last:
                 out.append(DateClue("role", words, a, b, first=first, last=last,
                                     note=f"{self.kb.actors[m2.ref].name} in office"))

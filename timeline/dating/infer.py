@@ -125,9 +125,11 @@ def infer(given: DateClue | None, stated: list[DateClue], content: list[DateClue
 
 
 def _choose_stated(exact: list[DateClue], others: list[DateClue]) -> Dating:
-    def support(c: DateClue) -> tuple[int, int, int]:
+    def support(c: DateClue) -> tuple[int, int, int, int]:
         agrees = sum(1 for o in others if o.allows(c.day))  # type: ignore[arg-type]
-        return (-agrees, _STATED_PRIORITY.get(c.kind, 9), c.start or 0)
+        # a labelled stamp ("نشر في:") over a bare date line (often the site header's today)
+        labelled = 0 if c.note.startswith("label") or c.kind != "stamp" else 1
+        return (-agrees, _STATED_PRIORITY.get(c.kind, 9), labelled, c.start or 0)
 
     best = min(exact, key=support)
     day = best.day

@@ -34,6 +34,9 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _SEPARATORS = re.compile(r"[|/\\\-–—،,:：()\[\]«»\"'•·*]+")
 _DATELINE_END = ("-", "–", "—", "في", "،", ",", ")", ":")
+_AGENCY_AFTER = re.compile(r"^\S{2,10}\s?[-–—]")  # "رام الله 7-2-2024 وفا- قالت ..."
+_LABEL_LEAD = 3  # words a line may hold before its stamp label, set off by "|" ("اقتصاد | نشر في: ...")
+_LATIN_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -57,7 +60,8 @@ class StampFinder:
             "يوم " + w for w in res.tables["weekday"])
         self.hijri = frozenset(w for k in res.tables["hijri_month"] for w in k.split())
         months = "|".join(sorted(self.lex.latin_months, key=len, reverse=True))
-        label = r"(?P<label>published(?:\s+on)?|posted(?:\s+on)?|last\s+updated|updated|date)\s*[:\-]?\s*"
+        label = (r"(?P<label>published(?:\s+on)?|posted(?:\s+on)?|last\s+updated|updated|date)\s*[:\-]?\s*"
+                 + _LATIN_WEEKDAY)
         self.latin = re.compile(
             label + r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<m1>" + months + r")\.?,?\s+(?P<y1>(?:19|20)\d\d)"
             r"|(?P<m2>" + months + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))",
@@ -107,17 +111,24 @@ class StampFinder:
         suffix = normalize_plain(doc.text[f.end:le]).strip()
         words = self._strip_weekday([w.strip("،,") or w for w in prefix.split()])
         bare = " ".join(words)
+        bare_words = _SEPARATORS.sub(" ", _TIME.sub(" ", bare)).split()
         kind, note = None, ""
-        m = self.lex.label_re.search(bare)
+        m = self.lex.label_re.search(" ".join(bare_words))
+        if m and " ".join(bare_words)[:m.start("label")].split() and (
+                "|" not in prefix or len(" ".join(bare_words)[:m.start("label")].split()) > _LABEL_LEAD):
+            m = None  # "دراسة نشرت في 10 يناير": a label inside running text is no stamp
         if m:
             kind = "stamp"
             label = m.group("label").lower()
             note = "update" if label in self.lex.update_labels else f"label {label!r}"
         elif re.search(r"(?:^|\s)اليوم\s*\(?$", prefix + " ") or bare.endswith("اليوم"):
             kind, note = "dateline", "today"
+        elif index < _DATELINE_LINES and prefix.endswith("الموافق"):
+            kind, note = "dateline", "Gregorian day of a dual dateline"
         elif index < _DATELINE_LINES and 0 < len(words) <= _DATELINE_PREFIX_WORDS and (
-                prefix.endswith(_DATELINE_END) or suffix.startswith(("(", "/", "-", "–"))) and (
-                len(line) >= 80 or suffix.startswith(("(", "/"))):
+                prefix.endswith(_DATELINE_END) or suffix.startswith(("(", "/", "-", "–")) or
+                _AGENCY_AFTER.match(suffix)) and (
+                len(line) >= 60 or suffix.startswith(("(", "/", "-", "–"))):
             kind, note = "dateline", "wire dateline"
         elif index < _TOP_LINES and self._only_stamp(prefix + " " + suffix):
             kind, note = "stamp", "date line"
@@ -131,6 +142,10 @@ class StampFinder:
             except ValueError:
                 return None
         text = doc.text[f.start:f.end]
+        weekday = self._weekday_before(doc.text[ls:f.end])
+        if day is None and weekday is not None:
+            return DateClue(kind, text, f.start, f.end, month_day=(int(p["month"]), int(p["day"])),  # type: ignore[arg-type]
+                            weekday=weekday, note=note + " (no year; its weekday)")
         if note == "update" and day is not None:
             return DateClue("stamp", text, f.start, f.end, last=day, note="update: published on or before")
         if day is not None:
@@ -138,9 +153,25 @@ class StampFinder:
         return DateClue(kind, text, f.start, f.end, month_day=(int(p["month"]), int(p["day"])),  # type: ignore[arg-type]
                         note=note + " (no year)")
 
+    def _weekday_before(self, text: str) -> int | None:
+        """The weekday a stamp names right before its date ("الجمعة 15 أغسطس"), if any."""
+        words = normalize_plain(text).replace("،", " ").split()
+        for w in reversed(words[-5:]):
+            value = self.res.tables["weekday"].get(w)
+            if value is not None:
+                return int(value)
+        return None
+
     def _only_stamp(self, rest: str) -> bool:
-        """Whether what shares the line with a date is only weekday, time, Hijri date and separators."""
-        rest = _SEPARATORS.sub(" ", _TIME.sub(" ", rest))
+        """Whether what shares the line with a date is only weekday, time, Hijri date and separators.
+
+        A part set off by "|" may also be a section name of up to three words ("اقتصاد | ١٥ يناير ٢٠٢٣").
+        """
+        parts = _TIME.sub(" ", rest).split("|")
+        if len(parts) > 1:
+            parts = [p for p in parts if len(_TOKEN.findall(p)) > 3 or not _TOKEN.findall(p) or
+                     any(t.isdigit() for t in _TOKEN.findall(p))]
+        rest = _SEPARATORS.sub(" ", " ".join(parts))
         for tok in _TOKEN.findall(rest):
             low = tok.lower()
             if tok.isdigit() or low in self.lex.fillers or tok in self.weekdays or tok in self.hijri:

@@ -54,7 +54,7 @@ def from_timex(tx: Timex, basis: str) -> EventDate:
     interval = tx.interval
     if tx.mod and isinstance(tx.value, str):
         interval = _span_of(tx.value) or interval
-    return EventDate(tx.value, interval, tx.granularity, basis, tx.mod, tx.start)  # type: ignore[arg-type]
+    return EventDate(tx.value, interval, tx.granularity, basis, tx.mod, tx.start, tx.possible)  # type: ignore[arg-type]
 
 
 def document_date(cand: Candidate) -> EventDate:
@@ -62,7 +62,12 @@ def document_date(cand: Candidate) -> EventDate:
     if dct is None:
         return EventDate(None, None, "none", "none")
     day = dct.isoformat()
-    return EventDate(day, Interval(day, day), "day", "document-date")
+    seg = cand.segment
+    possible = None
+    if seg.dct_uncertain and seg.dct_interval is not None:
+        possible = Interval(seg.dct_interval.first.isoformat(),
+                            "" if seg.dct_open_end else seg.dct_interval.last.isoformat())
+    return EventDate(day, Interval(day, day), "day", "document-date", possible=possible)
 
 
 def _nearest(view: SegmentView, cand: Candidate, lo: int, hi: int) -> Timex | None:
@@ -104,12 +109,12 @@ def date_segment(view: SegmentView, cands: list[Candidate]) -> dict[int, EventDa
             dates[id(c.governing)].basis in ("explicit", "same-sentence")
         if (c.self_announced or reported) and c.governing is not None and id(c.governing) in dates:
             g = dates[id(c.governing)]
-            dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start)
+            dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start, g.possible)
             continue
         f = c.frame_event
         if f is not None and id(f) in dates and dates[id(f)].basis != "document-date":
             g = dates[id(f)]  # "وقرر الوزراء في نهايته": the meeting's day
-            dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start)
+            dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start, g.possible)
             continue
         if c.frame_refs:
             for other in cands:
@@ -118,7 +123,7 @@ def date_segment(view: SegmentView, cands: list[Candidate]) -> dict[int, EventDa
                 if any(a.id in c.frame_refs for a in other.actors) or \
                         any(r in other.frame_refs for r in c.frame_refs):
                     g = dates[id(other)]
-                    dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start)
+                    dates[id(c)] = EventDate(g.value, g.interval, g.granularity, "inherited", g.mod, g.timex_start, g.possible)
                     break
     for c in cands:
         if id(c) not in dates:

@@ -44,7 +44,8 @@ def _timex(tx: Timex) -> dict[str, Any]:
     return {"doc": tx.doc, "start": tx.start, "end": tx.end, "text": tx.text, "type": tx.type,
             "value": tx.value, "mod": tx.mod,
             "interval": {"start": tx.interval.start, "end": tx.interval.end} if tx.interval else None,
-            "range": {"start": tx.possible.start, "end": tx.possible.end} if tx.possible else None,
+            "range": {"start": tx.possible.start, "end": tx.possible.end or None} if tx.possible else None,
+            "dct_uncertain": tx.possible is not None,
             "granularity": tx.granularity, "anchor": tx.anchor.isoformat() if tx.anchor else None,
             "tense": tx.tense, "rule": tx.rule}
 
@@ -55,6 +56,7 @@ def event_dict(ev: Event) -> dict[str, Any]:
     return {"id": ev.id, "type": ev.type, "cameo": ev.cameo, "title": ev.title, "planned": ev.planned,
             "date": {"value": d.value, "mod": d.mod,
                      "interval": {"start": d.interval.start, "end": d.interval.end} if d.interval else None,
+                     "range": {"start": d.possible.start, "end": d.possible.end or None} if d.possible else None,
                      "granularity": d.granularity, "basis": d.basis},
             "actors": [{"id": a.id, "name": a.name, "role": a.role, "type": a.type, "unit": a.unit,
                         "text": a.surface} for a in ev.actors],

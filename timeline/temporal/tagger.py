@@ -156,6 +156,8 @@ class TemporalTagger:
             if other is not None:
                 spans.append(other)
         first, last = min(s.start for s in spans), max(s.end for s in spans)
+        if seg.dct_open_end:
+            return Interval(first, "")  # the article may be later still: no end
         if (first, last) == (r.interval.start, r.interval.end):
             return None
         return Interval(first, last)

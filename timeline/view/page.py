@@ -53,7 +53,8 @@ def _event_json(ev: ViewEvent) -> dict[str, Any]:
             "hollow": ev.hollow, "planned": ev.planned, "actors": list(ev.actors),
             "mediators": list(ev.mediators), "place": ev.place, "sources": list(ev.sources),
             "mentions": [{"doc": m.doc, "text": m.text, "outlet": m.outlet, "cited": list(m.cited), "title": m.title,
-                          "url": m.url, "published": m.published} for m in ev.mentions]}
+                          "url": m.url, "published": m.published,
+                           "published_words": m.published_words} for m in ev.mentions]}
 
 
 def _figure_json(fig: go.Figure) -> str:

@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from timeline.dating import publication_words
 from timeline.model import Document, Event, EventDate
 
 #: How far a vague date with no interval reaches from the report date.
@@ -65,6 +66,7 @@ class ViewMention:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    published_words: str | None = None  # "published …" or "publication date inferred: …, from …"
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,8 @@ def view_records(events: list[Event], documents: Iterable[Document] = ()) -> lis
             mentions.append(ViewMention(
                 m.doc, m.text, doc.source if doc else None, _unique(m.sources),
                 title=doc.title if doc else None, url=doc.url if doc else None,
-                published=published.isoformat() if published else None))
+                published=published.isoformat() if published else None,
+                published_words=publication_words(doc.segment_at(m.start)) if doc else None))
         mediators = _unique(a.name for a in ev.actors if a.role == "mediator")
         out.append(ViewEvent(
             index=n, id=ev.id, type=ev.type, family=ev.trigger_family, title=ev.title,

@@ -130,7 +130,8 @@
       var parts = [];
       if (m.outlet) parts.push(m.outlet);
       if (m.cited.length) parts.push('citing ' + m.cited.join(', '));
-      if (m.published) parts.push('published ' + m.published);
+      if (m.published_words) parts.push(m.published_words);
+      else if (m.published) parts.push('published ' + m.published);
       parts.push(m.doc);
       cite.appendChild(document.createTextNode(parts.join(' · ')));
       var href = safeUrl(m.url);

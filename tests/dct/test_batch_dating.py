@@ -1,0 +1,53 @@
+"""Articles date one another: a chain of three, each dated by the one before."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from timeline.pipeline import build
+
+RECORDS = [
+    {"id": "a", "published": "2024-01-14",
+     "text": "الدوحة - التقى وزير الخارجية الأمريكي أنتوني بلينكن رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني "
+             "اليوم الأحد في الدوحة لبحث صفقة تبادل الأسرى."},
+    {"id": "b",
+     "text": "التقى وزير الخارجية الأمريكي أنتوني بلينكن رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني أمس الأحد "
+             "في الدوحة.\nوأجرى بلينكن اتصالا هاتفيا مع وزير الخارجية المصري سامح شكري اليوم الاثنين بحثا خلاله "
+             "جهود التهدئة."},
+    {"id": "c",
+     "text": "أجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا مع نظيره الأمريكي أنتوني بلينكن أمس الاثنين بحثا "
+             "خلاله جهود التهدئة في غزة."},
+]
+
+
+def _build(tmp_path: Path, records: list[dict]):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return {d.id.split(":")[-1]: d for d in build([path]).documents}
+
+
+def test_chain_of_three_articles_dates_one_another(tmp_path: Path) -> None:
+    docs = _build(tmp_path, RECORDS)
+    segs = {k: next(s for s in d.segments if s.kind == "article") for k, d in docs.items()}
+    assert segs["a"].dct == dt.date(2024, 1, 14) and segs["a"].dct_source == "metadata"
+    assert segs["b"].dct == dt.date(2024, 1, 15) and segs["b"].dct_source == "batch"
+    assert segs["c"].dct == dt.date(2024, 1, 16) and segs["c"].dct_source == "batch"
+    assert all(s.dct_interval is not None and s.dct_interval.days == 1 for s in segs.values())
+    assert any(c.kind == "batch" for c in segs["c"].dct_evidence)
+
+
+def _wide(seg) -> bool:
+    """Dated at most by its own content (the tenures of the ministers it names): no batch pin."""
+    return seg.dct_source != "batch" and (seg.dct_interval is None or seg.dct_interval.days > 7)
+
+
+def test_without_the_dated_article_nothing_is_pinned(tmp_path: Path) -> None:
+    docs = _build(tmp_path, RECORDS[1:])
+    assert all(_wide(s) for d in docs.values() for s in d.segments if s.kind == "article")
+
+
+def test_other_actors_do_not_date(tmp_path: Path) -> None:
+    other = dict(RECORDS[2], text=RECORDS[2]["text"].replace("سامح شكري", "بدر عبد العاطي"))
+    docs = _build(tmp_path, [RECORDS[0], other])
+    assert _wide(next(s for s in docs["c"].segments if s.kind == "article"))

@@ -1,0 +1,130 @@
+"""Articles date one another: an event a dated article puts on a day dates the articles that tell it relatively.
+
+"اجتمع الوزيران يوم الأحد" in an undated article and "الأحد 14 يناير" for the same
+meeting (same family of event, the same actors) in a dated one: the undated
+article was published in the week from that Sunday.  Each such match is a
+``batch`` clue; the segment is dated again with it, and the whole step repeats
+until nothing changes, so a chain of articles can date one another.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+
+from timeline.dating.content import pin_clue
+from timeline.dating.infer import infer
+from timeline.events.build import EventBuilder
+from timeline.events.extract import Candidate
+from timeline.model import TYPE_FAMILY, DateClue, Document, EventDate, Timex
+from timeline.temporal.tagger import Extracted
+
+_RELATIVE = frozenset({"relday", "weekday"})
+_MAX_ROUNDS = 5
+
+Anchor = tuple[str, frozenset[str], dt.date, str]  # family, actor ids, day, where
+
+
+def _actors(cand: Candidate) -> frozenset[str]:
+    return frozenset(a.id for a in cand.actors if not a.id.startswith("ar:"))
+
+
+def _certain(doc: Document, cand: Candidate) -> bool:
+    seg = cand.segment
+    return seg.dct is not None and not seg.dct_uncertain
+
+
+def _anchors(found: dict[str, list[tuple[Candidate, EventDate]]], docs: dict[str, Document]) -> list[Anchor]:
+    out: list[Anchor] = []
+    for doc_id, cands in found.items():
+        for cand, date in cands:
+            if not _certain(docs[doc_id], cand) or date.granularity != "day" or date.interval is None:
+                continue
+            if date.basis not in ("explicit", "same-sentence") or date.interval.start != date.interval.end:
+                continue
+            ids = _actors(cand)
+            if ids:
+                out.append((TYPE_FAMILY.get(cand.family.type, "other"), ids,
+                            dt.date.fromisoformat(date.interval.start[:10]), f"{doc_id}@{cand.segment.start}"))
+    return out
+
+
+def _matches(cand: Candidate, anchors: list[Anchor]) -> list[Anchor]:
+    family = TYPE_FAMILY.get(cand.family.type, "other")
+    ids = _actors(cand)
+    out = []
+    for a in anchors:
+        shared = ids & a[1]
+        if a[0] == family and (len(shared) >= 2 or (shared and ids == a[1])):
+            out.append(a)
+    return out
+
+
+def date_batch(documents: list[Document], extracted: dict[str, Extracted], builder: EventBuilder,
+               timexes_of: Callable[[Document], list[Timex]]) -> set[str]:
+    """Date undated or uncertain segments from the batch's dated ones; returns the ids of documents changed.
+
+    ``timexes_of`` re-resolves a document's expressions after its dates changed.
+    """
+    docs = {d.id: d for d in documents}
+    timexes = {d.id: timexes_of(d) for d in documents}
+    changed_any: set[str] = set()
+    for _ in range(_MAX_ROUNDS):
+        found = {d.id: builder.candidates(d, timexes[d.id]) for d in documents}
+        anchors = _anchors(found, docs)
+        if not anchors:
+            break
+        changed: set[str] = set()
+        for doc_id, cands in found.items():
+            doc = docs[doc_id]
+            clues: dict[int, list[DateClue]] = defaultdict(list)
+            for cand, _date in cands:
+                if _certain(doc, cand):
+                    continue
+                rel = [f for f in extracted[doc_id].found if cand.clause[0] <= f.cand.start < cand.clause[1]
+                       and f.cand.partial.get("kind") in _RELATIVE and f.tense != "future"]
+                if not rel:
+                    continue
+                for anchor in _matches(cand, anchors):
+                    clue = pin_clue(doc, rel[0], anchor[2], f"{cand.family.type} of {', '.join(sorted(anchor[1]))}"
+                                    f" dated {anchor[2].isoformat()} by {anchor[3]}", kind="batch")
+                    if clue is not None:
+                        clues[cand.segment.article_start if cand.segment.article_start is not None
+                              else cand.segment.start].append(clue)
+            if clues and _redate(doc, clues):
+                changed.add(doc_id)
+        if not changed:
+            break
+        for doc_id in changed:
+            timexes[doc_id] = timexes_of(docs[doc_id])
+        changed_any |= changed
+    return changed_any
+
+
+def _redate(doc: Document, clues: dict[int, list[DateClue]]) -> bool:
+    """Date again the articles of ``doc`` that got batch clues; whether any date changed."""
+    changed = False
+    new = []
+    results = {}
+    for seg in doc.segments:
+        key = seg.article_start if seg.article_start is not None else seg.start
+        if key not in clues or seg.kind != "article" or key in results:
+            continue
+        own = [c for c in seg.dct_evidence if c.kind != "batch"] if seg.dct_source == "content" else []
+        results[key] = infer(None, [], own + clues[key])
+    for seg in doc.segments:
+        key = seg.article_start if seg.article_start is not None else seg.start
+        r = results.get(key)
+        if r is None or r.dct is None or (seg.dct is not None and not seg.dct_uncertain) or (
+                seg.dct == r.dct and seg.dct_interval == r.interval):
+            new.append(seg)
+            continue
+        changed = True
+        new.append(dataclasses.replace(seg, dct=r.dct, dct_interval=r.interval, dct_open_end=r.open_end,
+                                       dct_source="batch" if seg.kind == "article" else "host-article",
+                                       dct_evidence=tuple(r.evidence) if seg.kind == "article" else ()))
+    if changed:
+        doc.segments = new
+        doc.warnings.append(f"{doc.path or doc.id}: dated from other articles of the batch")
+    return changed
