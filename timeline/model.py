@@ -15,7 +15,7 @@ SegmentKind = Literal["article", "boilerplate"]
 DctSource = Literal["manifest", "metadata", "html", "url", "dateline", "content", "batch", "page",
                     "host-article"]
 ClueKind = Literal["manifest", "metadata", "html", "url", "dateline", "stamp", "weekday", "after", "before",
-                   "within", "role", "calendar", "batch"]
+                   "within", "role", "calendar", "anchor", "batch"]
 
 
 @dataclass(frozen=True)

@@ -55,12 +55,11 @@ def build(paths: Iterable[str | Path], manifest: str | Path | None = None, lang:
         result.documents.append(doc)
     builder = EventBuilder(lang)
     tagger = get_tagger(lang)
+    known = None
     if any(s.kind == "article" and (s.dct is None or s.dct_uncertain) for d in result.documents for s in d.segments):
         try:
-            for doc_id in date_batch(result.documents, extracted, builder,
-                                     lambda d: tagger.resolve_document(d, extracted[d.id])):
-                doc = next(d for d in result.documents if d.id == doc_id)
-                timexes[doc_id] = tagger.resolve_document(doc, extracted[doc_id])
+            known = date_batch(result.documents, extracted, builder, timexes,
+                               lambda d: tagger.resolve_document(d, extracted[d.id]))
         except Exception as exc:  # noqa: BLE001 - batch dating is a refinement: the build goes on without it
             result.problems.append(InputProblem("batch", f"dating across articles failed: {exc!r}"))
     for doc in result.documents:
@@ -69,6 +68,6 @@ def build(paths: Iterable[str | Path], manifest: str | Path | None = None, lang:
                                 f"are left unresolved (UNDEF values)")
         result.timexes.extend(timexes[doc.id])
     failed: list[tuple[str, str]] = []
-    result.events = builder.build(result.documents, result.timexes, failed)
+    result.events = builder.build(result.documents, result.timexes, failed, known)
     result.problems.extend(InputProblem(path, message) for path, message in failed)
     return result

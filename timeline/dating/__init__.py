@@ -27,7 +27,7 @@ class DocumentDater:
     def __init__(self, lang: str = "ar") -> None:
         self.lang = lang
         self.stamps = StampFinder(get_tagger(lang).res, lang)
-        self.content = ContentClues()
+        self.content = ContentClues(lang=lang)
 
     def date(self, doc: Document, extracted: Extracted) -> dict[int, Dating]:
         """Set the dates of ``doc``'s segments; returns each article segment's result by its start."""
@@ -44,20 +44,22 @@ class DocumentDater:
         page: Dating | None = None
         for n, (key, pieces) in enumerate(_articles(doc.segments)):
             inside = [f for f in extracted.found if any(p.start <= f.start < p.end for p in pieces)]
-            content: list[DateClue] = []
-            for p in pieces:
-                content += self.content.clues(doc, extracted.norm, p,
-                                              [f for f in inside if p.start <= f.start < p.end])
             stated = [c for c in stamps if c.start is not None and any(p.start <= c.start < p.end for p in pieces)]
-            spans = [(c.start, c.end) for c in stated]
-            # a stamp's own date is no content clue ("after 27 May" would outvote the stamp beside it)
-            content = [c for c in content if not any(c.start is not None and a <= c.start < b for a, b in spans)]
             given = next((DateClue("manifest", "manifest segment date", day=p.dct, note="manifest segment date")
                           for p in pieces if p.dct_source == "manifest" and p.dct is not None), None)
             if given is None and n == 0:
                 given = given_page
             if n == 0:
                 stated += [c for c in (page_url, html) if c is not None]
+            known_day = given is not None or any(c.day for c in stated)
+            content: list[DateClue] = []
+            for p in pieces:
+                content += self.content.clues(doc, extracted.norm, p,
+                                              [f for f in inside if p.start <= f.start < p.end],
+                                              roles=not known_day)
+            spans = [(c.start, c.end) for c in stated if c.start is not None and c.end is not None]
+            # a stamp's own date is no content clue ("after 27 May" would outvote the stamp beside it)
+            content = [c for c in content if not any(c.start is not None and a <= c.start < b for a, b in spans)]
             result = infer(given, stated, content)
             if result.dct is None and n > 0 and page is not None and page.dct is not None:
                 result = self._from_page(page, content, result)

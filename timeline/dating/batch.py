@@ -62,16 +62,21 @@ def _matches(cand: Candidate, anchors: list[Anchor]) -> list[Anchor]:
 
 
 def date_batch(documents: list[Document], extracted: dict[str, Extracted], builder: EventBuilder,
-               timexes_of: Callable[[Document], list[Timex]]) -> set[str]:
-    """Date undated or uncertain segments from the batch's dated ones; returns the ids of documents changed.
+               timexes: dict[str, list[Timex]], timexes_of: Callable[[Document], list[Timex]]
+               ) -> dict[str, list[tuple[Candidate, EventDate]]]:
+    """Date undated or uncertain segments from the batch's dated ones.
 
-    ``timexes_of`` re-resolves a document's expressions after its dates changed.
+    ``timexes`` (by document id) are updated in place with ``timexes_of`` for
+    every document whose dates changed.  Returns each document's event mentions
+    as they stand after the last round, for the event stage to reuse.
     """
     docs = {d.id: d for d in documents}
-    timexes = {d.id: timexes_of(d) for d in documents}
-    changed_any: set[str] = set()
+    found: dict[str, list[tuple[Candidate, EventDate]]] = {}
+    stale = set(docs)
     for _ in range(_MAX_ROUNDS):
-        found = {d.id: builder.candidates(d, timexes[d.id]) for d in documents}
+        for doc_id in sorted(stale):
+            found[doc_id] = builder.candidates(docs[doc_id], timexes[doc_id])
+        stale = set()
         anchors = _anchors(found, docs)
         if not anchors:
             break
@@ -94,12 +99,14 @@ def date_batch(documents: list[Document], extracted: dict[str, Extracted], build
                               else cand.segment.start].append(clue)
             if clues and _redate(doc, clues):
                 changed.add(doc_id)
-        if not changed:
-            break
         for doc_id in changed:
             timexes[doc_id] = timexes_of(docs[doc_id])
-        changed_any |= changed
-    return changed_any
+        stale = changed
+        if not changed:
+            break
+    for doc_id in sorted(stale):
+        found[doc_id] = builder.candidates(docs[doc_id], timexes[doc_id])
+    return found
 
 
 def _redate(doc: Document, clues: dict[int, list[DateClue]]) -> bool:

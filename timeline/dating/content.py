@@ -10,9 +10,11 @@ Each finding is a :class:`~timeline.model.DateClue` that bounds the day:
 * ``role``: a title with the name of its holder ("الرئيس الأمريكي جو بايدن") — the
   day falls in that tenure; "السابق" after the title — after it;
 * ``calendar``: a major dated event of the knowledge base named in the text
-  (on or after it; before it when announced as coming); with a relative day in
-  the same sentence ("استأنفت إسرائيل الحرب فجر الثلاثاء") it pins the day; a
-  duration counted from a war's start ("بعد مرور عام على اندلاع الحرب على غزة").
+  (on or after it; before it when announced as coming); a duration counted
+  from a war's start ("بعد مرور عام على اندلاع الحرب على غزة");
+* ``anchor``: a one-day event of the calendar with a relative day in the same
+  sentence ("... فجر الثلاثاء"): the day follows from it.  Being a guess by
+  co-occurrence, it yields to roles and calendar bounds when they disagree.
 
 Nothing here looks at the clock; every bound comes from the text and the
 knowledge base.
@@ -26,6 +28,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from timeline.events.lexicon import load_lexicon
 from timeline.knowledge import KnowledgeBase, get_kb
 from timeline.knowledge.kb import CalendarEvent
 from timeline.knowledge.matcher import EntityMatcher, get_matcher
@@ -44,6 +47,8 @@ _ELECT = re.compile(r"(?:^|\s)(?:المنتخب|المنتخبه)(?:\s|$)")
 _YEAR_AFTER = re.compile(r"\s*[(\[]?\s*((?:19|20)\d\d)")
 _ROLE_GAP = 24  # characters between a title and its holder's name
 _PIN_KINDS = frozenset({"relday", "weekday", "relunit"})
+# calendar kinds whose names denote a state of affairs (a war), not the day it began
+_NOT_ONE_DAY = frozenset({"war-start"})
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ def add_duration(day: dt.date, amount: int, unit: str) -> dt.date | None:
         return None
 
 
-def pin_clue(doc: Document, f: Found, day: dt.date, note: str, kind: str = "calendar") -> DateClue | None:
+def pin_clue(doc: Document, f: Found, day: dt.date, note: str, kind: str = "anchor") -> DateClue | None:
     """The publication days on which the relative expression ``f`` names ``day`` (None if none can).
 
     "اليوم/أمس" name one day; a bare past weekday the week from that day on
@@ -120,9 +125,12 @@ def pin_clue(doc: Document, f: Found, day: dt.date, note: str, kind: str = "cale
 class ContentClues:
     """Reads the content clues of one segment (see the module docstring)."""
 
-    def __init__(self, kb: KnowledgeBase | None = None, matcher: EntityMatcher | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, matcher: EntityMatcher | None = None,
+                 lang: str = "ar") -> None:
         self.kb = kb or get_kb()
         self.matcher = matcher or get_matcher()
+        # the same state the event stage gives the shared matcher, whichever stage comes first
+        self.matcher.add_non_names(load_lexicon(lang).vocabulary())
         _KBS[id(self.kb)] = self.kb
         self.calendar_re, self.calendar_names = _calendar_regex(id(self.kb))
         self.holders: dict[tuple[str, str], list[tuple[dt.date | None, dt.date | None]]] = {}
@@ -131,8 +139,13 @@ class ContentClues:
                 self.holders.setdefault((role.id, h.actor), []).append((h.start, h.until))
 
     # -- entry point
-    def clues(self, doc: Document, norm: NormalizedText, seg: Segment, found: list[Found]) -> list[DateClue]:
-        """The content clues of ``seg``; ``found`` are the expressions inside it."""
+    def clues(self, doc: Document, norm: NormalizedText, seg: Segment, found: list[Found],
+              roles: bool = True) -> list[DateClue]:
+        """The content clues of ``seg``; ``found`` are the expressions inside it.
+
+        ``roles=False`` skips the dated roles (the costliest clue), for articles
+        whose day is already given or stated.
+        """
         lo, hi = bisect.bisect_left(norm.index, seg.start), bisect.bisect_left(norm.index, seg.end)
         hi = min(hi, len(norm.text))
         text = norm.text
@@ -145,7 +158,8 @@ class ContentClues:
             out.append(self._calendar_bound(doc, norm, text, cm))
         out.extend(self._pins(doc, norm, text, mentions, found, ends))
         out.extend(self._war_durations(doc, norm, text, found))
-        out.extend(self._roles(doc, norm, text, lo, hi))
+        if roles:
+            out.extend(self._roles(doc, norm, text, lo, hi))
         return out
 
     # -- the article's own expressions
@@ -214,7 +228,7 @@ class ContentClues:
         out: list[DateClue] = []
         for cm in mentions:
             ev = cm.event
-            if ev.date != ev.end:
+            if ev.date != ev.end or ev.kind in _NOT_ONE_DAY:
                 continue
             k = bisect.bisect_right(ends, cm.start)
             s0 = ends[k - 1] if k > 0 else 0

@@ -24,7 +24,8 @@ from timeline.model import DateClue, DayRange, DctSource
 
 # how strongly each kind of clue holds, when clues must be dropped to agree
 _STRENGTH = {"manifest": 100, "metadata": 90, "dateline": 80, "stamp": 80, "url": 70, "html": 60,
-             "batch": 55, "calendar": 50, "within": 45, "weekday": 40, "role": 35, "before": 30, "after": 30}
+             "batch": 55, "calendar": 50, "within": 45, "weekday": 40, "role": 35, "anchor": 33, "before": 30,
+             "after": 30}
 _STATED_PRIORITY = {"manifest": 0, "metadata": 1, "stamp": 2, "dateline": 2, "url": 3, "batch": 4, "html": 5}
 _SOURCE: dict[str, DctSource] = {"manifest": "manifest", "metadata": "metadata", "stamp": "dateline",
                                  "dateline": "dateline", "url": "url", "html": "html", "batch": "batch"}
@@ -142,6 +143,6 @@ def _choose_stated(exact: list[DateClue], others: list[DateClue]) -> Dating:
                                 f"with the {best.kind} date {day.isoformat()}: kept the {best.kind}, which the "
                                 f"content supports as well or better")
     for o in others:
-        if not o.allows(day) and o.kind in ("weekday", "calendar", "within"):
+        if not o.allows(day) and o.kind in ("weekday", "calendar", "anchor", "within"):
             out.warnings.append(f"{o.kind} clue {o.text[:60]!r} ({o.note}) contradicts {day.isoformat()}")
     return out

@@ -57,8 +57,13 @@ class EventBuilder:
         return out
 
     def build(self, documents: Iterable[Document], timexes: Iterable[Timex],
-              problems: list[tuple[str, str]] | None = None) -> list[Event]:
-        """Merged events of ``documents``; a document that fails is reported in ``problems``."""
+              problems: list[tuple[str, str]] | None = None,
+              known: dict[str, list[tuple[Candidate, EventDate]]] | None = None) -> list[Event]:
+        """Merged events of ``documents``; a document that fails is reported in ``problems``.
+
+        ``known`` holds documents' mentions already found (by the batch dating step) with the
+        dates they have now: they are not extracted again.
+        """
         by_doc: dict[str, list[Timex]] = defaultdict(list)
         for tx in timexes:
             by_doc[tx.doc].append(tx)
@@ -66,7 +71,7 @@ class EventBuilder:
         pending: list[tuple[Candidate, EventDate]] = []
         for doc in sorted(documents, key=lambda d: d.id):
             try:
-                found = self.candidates(doc, by_doc.get(doc.id, []))
+                found = known[doc.id] if known and doc.id in known else self.candidates(doc, by_doc.get(doc.id, []))
             except Exception as exc:  # one bad document never sinks the batch
                 if problems is None:
                     raise

@@ -55,11 +55,15 @@ def _key(alias: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(normalize_plain(alias)))
 
 
+_RECENT = 4096  # answers of find() kept (the dating stage asks before the event stage)
+
+
 class EntityMatcher:
     """Looks up every alias of the knowledge base in a text."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._recent: dict[tuple[str, int, int], tuple[EntityMention, ...]] = {}
         self.clitics = sorted(_words("clitics.txt"), key=len, reverse=True)
         self.collective = set(_words("collective_heads.txt"))
         self.counterparts = set(_words("counterparts.txt"))
@@ -125,8 +129,22 @@ class EntityMatcher:
         return list(dict.fromkeys(out))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
-        """Every entity in ``text[start:end]`` (a normalized working copy), in order."""
+        """Every entity in ``text[start:end]`` (a normalized working copy), in order.
+
+        The last few answers are remembered: the dating and the event stages
+        ask for the same segments of the same text.
+        """
         end = len(text) if end is None else end
+        key = (text, start, end)
+        hit = self._recent.get(key)
+        if hit is None:
+            hit = tuple(self._find(text, start, end))
+            if len(self._recent) >= _RECENT:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[key] = hit
+        return list(hit)
+
+    def _find(self, text: str, start: int, end: int) -> list[EntityMention]:
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
         out: list[EntityMention] = []
         i = 0
@@ -268,7 +286,9 @@ class EntityMatcher:
 
     def add_non_names(self, words: set[str] | frozenset[str]) -> None:
         """Words that are never part of an unknown person's name (the event lexicon's triggers)."""
-        self.stop |= set(words)
+        if not set(words) <= self.stop:
+            self.stop |= set(words)
+            self._recent.clear()
 
     def _name_like(self, toks: list[tuple[str, int, int]], k: int) -> bool:
         w = toks[k][0]
