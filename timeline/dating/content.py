@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
@@ -58,10 +57,8 @@ class _CalendarMention:
     end: int  # working-copy offsets
 
 
-@functools.lru_cache(maxsize=4)
-def _calendar_regex(kb_id: int) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _calendar_regex(kb: KnowledgeBase) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """One alternation of every calendar name (normalized), and name -> event id."""
-    kb = _KBS[kb_id]
     names: dict[str, str] = {}
     for ev in kb.calendar.values():
         for alias in ev.ar:
@@ -75,7 +72,6 @@ def _calendar_regex(kb_id: int) -> tuple[re.Pattern[str] | None, dict[str, str]]
     return pattern, names
 
 
-_KBS: dict[int, KnowledgeBase] = {}
 
 
 def add_duration(day: dt.date, amount: int, unit: str) -> dt.date | None:
@@ -131,8 +127,7 @@ class ContentClues:
         self.matcher = matcher or get_matcher()
         # the same state the event stage gives the shared matcher, whichever stage comes first
         self.matcher.add_non_names(load_lexicon(lang).vocabulary())
-        _KBS[id(self.kb)] = self.kb
-        self.calendar_re, self.calendar_names = _calendar_regex(id(self.kb))
+        self.calendar_re, self.calendar_names = _calendar_regex(self.kb)
         self.holders: dict[tuple[str, str], list[tuple[dt.date | None, dt.date | None]]] = {}
         for role in self.kb.roles.values():
             for h in role.holders:

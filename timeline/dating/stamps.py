@@ -18,8 +18,10 @@ not a stamp.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from timeline.dating.lexicon import DatingLexicon, get_lexicon
 from timeline.model import DateClue, Document, Segment
@@ -39,15 +41,23 @@ _LABEL_LEAD = 3  # words a line may hold before its stamp label, set off by "|" 
 _LATIN_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?"
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line of ``text``."""
-    out, pos = [], 0
+@dataclass(frozen=True)
+class _Lines:
+    """The non-blank lines of a text: (start, end) each, and both offsets apart for bisection."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    ends: list[int]
+
+
+def _lines(text: str) -> _Lines:
+    spans, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         if body.strip():
-            out.append((pos, pos + len(body)))
+            spans.append((pos, pos + len(body)))
         pos += len(raw)
-    return out
+    return _Lines(spans, [a for a, _ in spans], [b for _, b in spans])
 
 
 class StampFinder:
@@ -84,16 +94,15 @@ class StampFinder:
         clues.extend(self._latin(doc, lines))
         return sorted(clues, key=lambda c: (c.start or 0, c.kind))
 
-    def _line_index(self, lines: list[tuple[int, int]], seg: Segment, offset: int) -> tuple[int, int, int]:
+    @staticmethod
+    def _line_index(lines: _Lines, seg: Segment, offset: int) -> tuple[int, int, int]:
         """(line start, line end, index of the line among its segment's lines)."""
-        index = 0
-        for ls, le in lines:
-            if le <= seg.start:
-                continue
-            if ls <= offset < le or ls <= offset <= le:
-                return ls, le, index
-            index += 1
-        return offset, offset, index
+        if not lines.spans:
+            return offset, offset, 0
+        k = max(0, bisect.bisect_right(lines.starts, offset) - 1)
+        first = bisect.bisect_right(lines.ends, seg.start)
+        ls, le = lines.spans[k]
+        return ls, le, max(0, k - first)
 
     def _strip_weekday(self, words: list[str]) -> list[str]:
         while words and (words[-1] in self.weekdays or words[-1] in ("يوم", "الموافق") or
@@ -101,8 +110,7 @@ class StampFinder:
             words.pop()
         return words
 
-    def _classify(self, doc: Document, f: Found, seg: Segment,
-                  lines: list[tuple[int, int]]) -> DateClue | None:
+    def _classify(self, doc: Document, f: Found, seg: Segment, lines: _Lines) -> DateClue | None:
         ls, le, index = self._line_index(lines, seg, f.start)
         line = doc.text[ls:le]
         if "©" in line or "حقوق" in normalize_plain(line):
@@ -181,9 +189,9 @@ class StampFinder:
             return False
         return True
 
-    def _latin(self, doc: Document, lines: list[tuple[int, int]]) -> list[DateClue]:
+    def _latin(self, doc: Document, lines: _Lines) -> list[DateClue]:
         out = []
-        for ls, le in lines[:40]:
+        for ls, le in lines.spans[:40]:
             seg = doc.segment_at(ls)
             if seg is None or seg.kind != "article":
                 continue
