@@ -50,14 +50,24 @@ def _anchors(found: dict[str, list[tuple[Candidate, EventDate]]], docs: dict[str
     return out
 
 
-def _matches(cand: Candidate, anchors: list[Anchor]) -> list[Anchor]:
+def _index(anchors: list[Anchor]) -> dict[tuple[str, str], list[Anchor]]:
+    """Anchors by (family, actor id): a mention is compared only with anchors that share an actor."""
+    index: dict[tuple[str, str], list[Anchor]] = defaultdict(list)
+    for a in anchors:
+        for ident in sorted(a[1]):
+            index[(a[0], ident)].append(a)
+    return index
+
+
+def _matches(cand: Candidate, index: dict[tuple[str, str], list[Anchor]]) -> list[Anchor]:
     family = TYPE_FAMILY.get(cand.family.type, "other")
     ids = _actors(cand)
-    out = []
-    for a in anchors:
-        shared = ids & a[1]
-        if a[0] == family and (len(shared) >= 2 or (shared and ids == a[1])):
-            out.append(a)
+    out: list[Anchor] = []
+    for ident in sorted(ids):
+        for a in index.get((family, ident), ()):
+            shared = ids & a[1]
+            if a not in out and (len(shared) >= 2 or ids == a[1]):
+                out.append(a)
     return out
 
 
@@ -80,6 +90,7 @@ def date_batch(documents: list[Document], extracted: dict[str, Extracted], build
         anchors = _anchors(found, docs)
         if not anchors:
             break
+        index = _index(anchors)
         changed: set[str] = set()
         for doc_id, cands in found.items():
             doc = docs[doc_id]
@@ -91,7 +102,7 @@ def date_batch(documents: list[Document], extracted: dict[str, Extracted], build
                        and f.cand.partial.get("kind") in _RELATIVE and f.tense != "future"]
                 if not rel:
                     continue
-                for anchor in _matches(cand, anchors):
+                for anchor in _matches(cand, index):
                     clue = pin_clue(doc, rel[0], anchor[2], f"{cand.family.type} of {', '.join(sorted(anchor[1]))}"
                                     f" dated {anchor[2].isoformat()} by {anchor[3]}", kind="batch")
                     if clue is not None:

@@ -57,21 +57,24 @@ class _CalendarMention:
     end: int  # working-copy offsets
 
 
-def _calendar_regex(kb: KnowledgeBase) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One alternation of every calendar name (normalized), and name -> event id."""
-    names: dict[str, str] = {}
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وال", "بال", "فال")
+
+
+def _calendar_index(kb: KnowledgeBase) -> dict[str, list[tuple[str, str]]]:
+    """First word of every calendar name (normalized) -> [(whole name, event id)], longest first."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    seen: set[str] = set()
     for ev in kb.calendar.values():
         for alias in ev.ar:
             key = normalize_plain(alias).strip()
-            if key:
-                names.setdefault(key, ev.id)
-    if not names:
-        return None, names
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    pattern = re.compile(rf"(?<![^\W\d_])(?:[وفبلك]|وب|ول|لل|بال|وال)?(?P<name>{alternation})(?![^\W\d_])")
-    return pattern, names
-
-
+            words = _WORD.findall(key)
+            if key and words and key not in seen:
+                seen.add(key)
+                index.setdefault(words[0], []).append((key, ev.id))
+    for names in index.values():
+        names.sort(key=lambda n: (-len(n[0]), n[0]))
+    return index
 
 
 def add_duration(day: dt.date, amount: int, unit: str) -> dt.date | None:
@@ -118,6 +121,15 @@ def pin_clue(doc: Document, f: Found, day: dt.date, note: str, kind: str = "anch
     return None
 
 
+def _name_at(text: str, hi: int, name: str, stem: str, word_end: int) -> bool:
+    """Whether ``name`` (whose first word is ``stem``) stands at the token ending ``word_end``, whole."""
+    rest = name[len(stem):]
+    end = word_end + len(rest)
+    if end > hi or text[word_end:end] != rest:
+        return False
+    return end == len(text) or not (text[end].isalnum() or text[end] == "_")
+
+
 class ContentClues:
     """Reads the content clues of one segment (see the module docstring)."""
 
@@ -127,7 +139,15 @@ class ContentClues:
         self.matcher = matcher or get_matcher()
         # the same state the event stage gives the shared matcher, whichever stage comes first
         self.matcher.add_non_names(load_lexicon(lang).vocabulary())
-        self.calendar_re, self.calendar_names = _calendar_regex(self.kb)
+        self.calendar_index = _calendar_index(self.kb)
+        # every written form of a first word (with a clitic before it) -> where the name starts in it
+        self.calendar_lead: dict[str, int] = {}
+        for stem in self.calendar_index:
+            for clitic in _CLITICS:
+                if stem.startswith("ال") and clitic.endswith("ال"):
+                    self.calendar_lead.setdefault(clitic[:-2] + stem, len(clitic) - 2)
+                elif not clitic.endswith("ال"):
+                    self.calendar_lead.setdefault(clitic + stem, len(clitic))
         self.holders: dict[tuple[str, str], list[tuple[dt.date | None, dt.date | None]]] = {}
         for role in self.kb.roles.values():
             for h in role.holders:
@@ -200,12 +220,21 @@ class ContentClues:
 
     # -- the calendar of major events
     def _calendar(self, text: str, lo: int, hi: int) -> list[_CalendarMention]:
-        if self.calendar_re is None:
-            return []
-        out = []
-        for m in self.calendar_re.finditer(text, lo, hi):
-            ev = self.kb.calendar[self.calendar_names[m.group("name")]]
-            out.append(_CalendarMention(ev, m.start("name"), m.end("name")))
+        """Calendar names in ``text[lo:hi]``, found from their first word (a clitic may lead it)."""
+        out: list[_CalendarMention] = []
+        after = lo
+        for m in _WORD.finditer(text, lo, hi):
+            lead = self.calendar_lead.get(m.group())
+            if lead is None or m.start() < after:
+                continue
+            begin = m.start() + lead  # "بالحرب": the name starts at the article, after ب
+            stem = text[begin:m.end()]
+            hit = next(((name, ident) for name, ident in self.calendar_index[stem]
+                        if _name_at(text, hi, name, stem, m.end())), None)
+            if hit:
+                end = m.end() + len(hit[0]) - len(stem)
+                out.append(_CalendarMention(self.kb.calendar[hit[1]], begin, end))
+                after = end
         return out
 
     def _calendar_bound(self, doc: Document, norm: NormalizedText, text: str, cm: _CalendarMention) -> DateClue:

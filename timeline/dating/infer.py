@@ -63,6 +63,8 @@ def feasible(clues: list[DateClue]) -> tuple[dt.date | None, dt.date | None] | N
         return first, last
     if first is None and last is None:
         return None, None  # a weekday or month with no span: nothing to enumerate, nothing excluded
+    if not any(c.month or c.month_day for c in clues):
+        return _weekday_span(clues, first, last)
     start = first or (last - dt.timedelta(days=_MAX_SPAN))  # type: ignore[operator]
     stop = last or (first + dt.timedelta(days=_MAX_SPAN))  # type: ignore[operator]
     days = []
@@ -82,6 +84,20 @@ def feasible(clues: list[DateClue]) -> tuple[dt.date | None, dt.date | None] | N
     if first is None:
         return None, last_ok
     return first_ok, last_ok
+
+
+def _weekday_span(clues: list[DateClue], first: dt.date | None,
+                  last: dt.date | None) -> tuple[dt.date | None, dt.date | None] | None:
+    """The first and last day of the one weekday the clues name, inside [first, last] (no enumeration)."""
+    days = {c.weekday for c in clues if c.weekday}
+    if len(days) > 1:
+        return None
+    (wd,) = days
+    lo = first + dt.timedelta(days=(wd - first.isoweekday()) % 7) if first else None
+    hi = last - dt.timedelta(days=(last.isoweekday() - wd) % 7) if last else None
+    if lo and hi and lo > hi:
+        return None
+    return lo, hi
 
 
 def agree(clues: list[DateClue]) -> tuple[list[DateClue], list[DateClue]]:
