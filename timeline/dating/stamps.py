@@ -36,6 +36,7 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _SEPARATORS = re.compile(r"[|/\\\-–—،,:：()\[\]«»\"'•·*]+")
 _DATELINE_END = ("-", "–", "—", "في", "،", ",", ")", ":")
+_ZONE = re.compile(r"بتوقيت\s+\S+(?:\s+\S+)?")
 _AGENCY_AFTER = re.compile(r"^\S{2,10}\s?[-–—]")  # "رام الله 7-2-2024 وفا- قالت ..."
 _LABEL_LEAD = 3  # words a line may hold before its stamp label, set off by "|" ("اقتصاد | نشر في: ...")
 _LATIN_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?"
@@ -72,6 +73,9 @@ class StampFinder:
         months = "|".join(sorted(self.lex.latin_months, key=len, reverse=True))
         label = (r"(?P<label>published(?:\s+on)?|posted(?:\s+on)?|last\s+updated|updated|date)\s*[:\-]?\s*"
                  + _LATIN_WEEKDAY)
+        date = (r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<m1>" + months + r")\.?,?\s+(?P<y1>(?:19|20)\d\d)"
+                r"|(?P<m2>" + months + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))")
+        self.latin_bare = re.compile(_LATIN_WEEKDAY + date, re.IGNORECASE)
         self.latin = re.compile(
             label + r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<m1>" + months + r")\.?,?\s+(?P<y1>(?:19|20)\d\d)"
             r"|(?P<m2>" + months + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))",
@@ -140,6 +144,10 @@ class StampFinder:
             kind, note = "dateline", "wire dateline"
         elif index < _TOP_LINES and self._only_stamp(prefix + " " + suffix):
             kind, note = "stamp", "date line"
+        elif (index == 0 and ls == seg.start and len(words) <= _DATELINE_PREFIX_WORDS and f.start - ls <= 60
+              and f.cand.partial.get("year") and re.search(r"[-–—|/]", prefix)):
+            # "بقش - الأخبار المحلية 14 نوفمبر 2023م هدد ...": site and section, then the date, opening the page
+            kind, note = "stamp", "date opening the page"
         if kind is None:
             return None
         p = f.cand.partial
@@ -175,6 +183,7 @@ class StampFinder:
 
         A part set off by "|" may also be a section name of up to three words ("اقتصاد | ١٥ يناير ٢٠٢٣").
         """
+        rest = _ZONE.sub(" ", rest)  # "بتوقيت اليمن", "بتوقيت القدس"
         parts = _TIME.sub(" ", rest).split("|")
         if len(parts) > 1:
             parts = [p for p in parts if len(_TOKEN.findall(p)) > 3 or not _TOKEN.findall(p) or
@@ -191,17 +200,24 @@ class StampFinder:
 
     def _latin(self, doc: Document, lines: _Lines) -> list[DateClue]:
         out = []
-        for ls, le in lines.spans[:40]:
+        for k, (ls, le) in enumerate(lines.spans[:40]):
             seg = doc.segment_at(ls)
             if seg is None or seg.kind != "article":
                 continue
-            for m in self.latin.finditer(doc.text, ls, le):
+            found = list(self.latin.finditer(doc.text, ls, le))
+            if not found and k < _TOP_LINES:
+                # "Tuesday, May 6, 2025" alone on a line, "تاريخ النشر: 29th, October 2023 GMT"
+                m = self.latin_bare.search(doc.text, ls, le)
+                if m and (self._only_stamp(doc.text[ls:m.start()] + " " + doc.text[m.end():le]) or
+                          self.lex.label_re.search(normalize_plain(doc.text[ls:m.start()]).strip())):
+                    found = [m]
+            for m in found:
                 month = self.lex.latin_months[(m.group("m1") or m.group("m2")).lower()]
                 try:
                     day = dt.date(int(m.group("y1") or m.group("y2")), month, int(m.group("d1") or m.group("d2")))
                 except ValueError:
                     continue
-                label = m.group("label").lower()
+                label = (m.groupdict().get("label") or "date line").lower()
                 text = doc.text[m.start():m.end()]
                 if label.endswith("updated"):
                     out.append(DateClue("stamp", text, m.start(), m.end(), last=day,
