@@ -30,7 +30,7 @@ class DocumentDater:
         self.content = ContentClues(lang=lang)
 
     def date(self, doc: Document, extracted: Extracted) -> dict[int, Dating]:
-        """Set the dates of ``doc``'s segments; returns each article segment's result by its start."""
+        """Set the dates of ``doc``'s segments; returns each article's result by the article's start."""
         stamps = self.stamps.find(doc, extracted.found)
         page_url = url_clue(doc.url)
         given_page = None
@@ -63,8 +63,6 @@ class DocumentDater:
             result = infer(given, stated, content)
             if result.dct is None and n > 0 and page is not None and page.dct is not None:
                 result = self._from_page(page, content, result)
-            elif result.dct is None and n > 0 and given_page is not None:
-                result = infer(given_page, stated, content)
             results[key] = result
             if n == 0:
                 page = result
