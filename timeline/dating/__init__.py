@@ -15,7 +15,7 @@ from timeline.dating.content import ContentClues
 from timeline.dating.infer import Dating, infer
 from timeline.dating.stamps import StampFinder
 from timeline.dating.urls import url_clue
-from timeline.model import DateClue, Document, Segment
+from timeline.model import DateClue, DctSource, Document, Segment
 from timeline.temporal.tagger import Extracted, get_tagger
 
 __all__ = ["DocumentDater", "Dating", "date_document", "get_dater", "publication_words"]
@@ -91,13 +91,18 @@ class DocumentDater:
                 new.append(dataclasses.replace(seg, dct=None, dct_source=None, dct_interval=None, dct_evidence=(),
                                                dct_open_end=False))
                 continue
-            article = seg.kind == "article"
-            new.append(dataclasses.replace(seg, dct=r.dct, dct_source=r.source if article else "host-article",
-                                           dct_interval=r.interval, dct_open_end=r.open_end,
-                                           dct_evidence=tuple(r.evidence) if article else ()))
+            new.append(with_dating(seg, r, r.source))
         for key, r in sorted(results.items()):
             doc.warnings.extend(f"{doc.path or doc.id}: article at {key}: {w}" for w in r.warnings)
         doc.segments = new
+
+
+def with_dating(seg: Segment, r: Dating, source: DctSource | None) -> Segment:
+    """``seg`` dated by ``r``: an article takes ``source`` and the evidence, a caption is its host's."""
+    article = seg.kind == "article"
+    return dataclasses.replace(seg, dct=r.dct, dct_source=source if article else "host-article",
+                               dct_interval=r.interval, dct_open_end=r.open_end,
+                               dct_evidence=tuple(r.evidence) if article else ())
 
 
 def _article_key(seg: Segment) -> int | None:

@@ -8,11 +8,11 @@ until nothing changes, so a chain of articles can date one another.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 
+from timeline.dating import with_dating
 from timeline.dating.content import pin_clue
 from timeline.dating.infer import infer
 from timeline.events.build import EventBuilder
@@ -30,7 +30,7 @@ def _actors(cand: Candidate) -> frozenset[str]:
     return frozenset(a.id for a in cand.actors if not a.id.startswith("ar:"))
 
 
-def _certain(doc: Document, cand: Candidate) -> bool:
+def _certain(cand: Candidate) -> bool:
     seg = cand.segment
     return seg.dct is not None and not seg.dct_uncertain
 
@@ -39,7 +39,7 @@ def _anchors(found: dict[str, list[tuple[Candidate, EventDate]]], docs: dict[str
     out: list[Anchor] = []
     for doc_id, cands in found.items():
         for cand, date in cands:
-            if not _certain(docs[doc_id], cand) or date.granularity != "day" or date.interval is None:
+            if not _certain(cand) or date.granularity != "day" or date.interval is None:
                 continue
             if date.basis not in ("explicit", "same-sentence") or date.interval.start != date.interval.end:
                 continue
@@ -96,7 +96,7 @@ def date_batch(documents: list[Document], extracted: dict[str, Extracted], build
             doc = docs[doc_id]
             clues: dict[int, list[DateClue]] = defaultdict(list)
             for cand, _date in cands:
-                if _certain(doc, cand):
+                if _certain(cand):
                     continue
                 rel = [f for f in extracted[doc_id].found if cand.clause[0] <= f.cand.start < cand.clause[1]
                        and f.cand.partial.get("kind") in _RELATIVE and f.tense != "future"]
@@ -139,9 +139,7 @@ def _redate(doc: Document, clues: dict[int, list[DateClue]]) -> bool:
             new.append(seg)
             continue
         changed = True
-        new.append(dataclasses.replace(seg, dct=r.dct, dct_interval=r.interval, dct_open_end=r.open_end,
-                                       dct_source="batch" if seg.kind == "article" else "host-article",
-                                       dct_evidence=tuple(r.evidence) if seg.kind == "article" else ()))
+        new.append(with_dating(seg, r, "batch"))
     if changed:
         doc.segments = new
         doc.warnings.append(f"{doc.path or doc.id}: dated from other articles of the batch")

@@ -195,7 +195,7 @@ class ContentClues:
         if kind == "month" and p.get("year") and p.get("month") and not p.get("rel"):
             y, m = int(p["year"]), int(p["month"])
             first = dt.date(y, m, 1)
-            last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+            last = dt.date(y, m, calendar.monthrange(y, m)[1])
             return self._told(words, f, first, last, before)
         if kind == "year" and p.get("year") and f.tense == "past":
             y = int(p["year"])
