@@ -51,3 +51,19 @@ def test_other_actors_do_not_date(tmp_path: Path) -> None:
     other = dict(RECORDS[2], text=RECORDS[2]["text"].replace("سامح شكري", "بدر عبد العاطي"))
     docs = _build(tmp_path, [RECORDS[0], other])
     assert _wide(next(s for s in docs["c"].segments if s.kind == "article"))
+
+
+def test_talks_in_another_place_do_not_date(tmp_path: Path) -> None:
+    """The same parties meet again and again: a round in Cairo does not date a round in Doha."""
+    other = {"id": "d", "text": RECORDS[1]["text"].split("\n")[0].replace("في الدوحة", "في القاهرة")}
+    docs = _build(tmp_path, [RECORDS[0], other])
+    assert _wide(next(s for s in docs["d"].segments if s.kind == "article"))
+
+
+def test_statements_do_not_date(tmp_path: Path) -> None:
+    """A speaker talks every day: "قال بلينكن اليوم" in two articles is no shared day."""
+    dated = {"id": "e", "published": "2024-01-14",
+             "text": "قال وزير الخارجية الأمريكي أنتوني بلينكن اليوم الأحد إن المحادثات مستمرة."}
+    undated = {"id": "f", "text": "قال وزير الخارجية الأمريكي أنتوني بلينكن اليوم الأحد إن الاتفاق ممكن."}
+    docs = _build(tmp_path, [dated, undated])
+    assert _wide(next(s for s in docs["f"].segments if s.kind == "article"))

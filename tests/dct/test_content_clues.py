@@ -107,11 +107,24 @@ def test_url_date_when_nothing_else() -> None:
     ("https://example.com/a?date=23052024", D(2024, 5, 23)),
     ("https://example.com/2024/5/23/a", D(2024, 5, 23)),
     ("https://example.com/news/2024-05-23-talks", D(2024, 5, 23)),
+    ("https://example.com/2014-04-04-19-52-20/politics/67573-2025-05-14-08-33-52.html", D(2025, 5, 14)),
+    ("https://example.com/arabic/news/27102022030340046", D(2022, 10, 27)),
+    ("https://example.com/a/20240523093011", D(2024, 5, 23)),
 ])
 def test_url_forms(url: str, day: D) -> None:
     from timeline.dating.urls import url_clue
     clue = url_clue(url)
     assert clue is not None and clue.day == day
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.com/news/123456789012345",  # a long id whose head is no date
+    "https://example.com/news/99999",
+    "https://example.com/2024/13/40/a",
+])
+def test_urls_without_a_date(url: str) -> None:
+    from timeline.dating.urls import url_clue
+    assert url_clue(url) is None
 
 
 def test_url_with_year_and_month_only_gives_the_month() -> None:

@@ -76,3 +76,18 @@ def test_seed_pages_segment_like_the_gold(seed_docs: dict[str, Document]) -> Non
     doc = seed_docs["001_6724cf45f2961a51"]
     assert [s.label for s in doc.segments] == ["article", "source-line", "tags", "related", "article",
                                                 "related"]
+
+
+def test_headline_and_stamp_under_a_bullet_list_open_the_article() -> None:
+    text = ("- الاحتلال يغتال عضوا في المكتب السياسي\n- وزير الخارجية يلتقي نظيره التركي\n"
+            "سوريا.. الإعلان عن اتفاق لدمج القوات\nعربي| 10 مارس, 2025 - 6:54 م\n\n" + BODY + "\n")
+    doc = segment_document(Document(id="d", path="d.txt", text=text))
+    kinds = [(s.kind, text[s.start:s.end].split("\n")[0]) for s in doc.segments]
+    assert kinds[0][0] == "boilerplate" and kinds[1] == ("article", "سوريا.. الإعلان عن اتفاق لدمج القوات")
+
+
+def test_a_lone_stamp_line_without_headline_still_belongs_to_the_article() -> None:
+    text = "- خبر أول قصير\n- خبر ثان قصير\n10 مارس 2025 - 6:54 م\n\n" + BODY + "\n"
+    doc = segment_document(Document(id="d", path="d.txt", text=text))
+    art = [s for s in doc.segments if s.kind == "article"][0]
+    assert text[art.start:art.end].startswith("10 مارس 2025")

@@ -44,7 +44,9 @@ class DocumentDater:
         page: Dating | None = None
         for n, (key, pieces) in enumerate(_articles(doc.segments)):
             inside = [f for f in extracted.found if any(p.start <= f.start < p.end for p in pieces)]
-            stated = [c for c in stamps if c.start is not None and any(p.start <= c.start < p.end for p in pieces)]
+            lead = _lead(doc.segments, pieces[0])
+            stated = [c for c in stamps if c.start is not None and (
+                lead <= c.start < pieces[0].start or any(p.start <= c.start < p.end for p in pieces))]
             given = next((DateClue("manifest", "manifest segment date", day=p.dct, note="manifest segment date")
                           for p in pieces if p.dct_source == "manifest" and p.dct is not None), None)
             if given is None and n == 0:
@@ -109,6 +111,13 @@ def _article_key(seg: Segment) -> int | None:
     if seg.article_start is not None:
         return seg.article_start
     return seg.start if seg.kind == "article" else None
+
+
+def _lead(segments: list[Segment], first: Segment) -> int:
+    """Where the non-article stretch right above an article begins (the stamp finder's lines there are its)."""
+    prev = max((s.end for s in segments if s.kind == "article" and s.end <= first.start), default=0)
+    return min((s.start for s in segments if s.kind != "article" and prev <= s.start < first.start),
+               default=first.start)
 
 
 def _articles(segments: list[Segment]) -> list[tuple[int, list[Segment]]]:

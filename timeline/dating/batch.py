@@ -23,7 +23,12 @@ from timeline.temporal.tagger import Extracted
 _RELATIVE = frozenset({"relday", "weekday"})
 _MAX_ROUNDS = 5
 
-Anchor = tuple[str, frozenset[str], dt.date, str]  # family, actor ids, day, where
+Anchor = tuple[str, frozenset[str], dt.date, str, str | None]  # family, actor ids, day, where, place
+
+# Statements recur every day for the same speaker: "قال ترامب اليوم" in two
+# articles is no evidence that they share a day.  Only events that happen once
+# for a set of actors in one place (meetings, rounds, calls, agreements) anchor.
+_ANCHOR_FAMILIES = frozenset({"meet", "call", "prop", "mil"})
 
 
 def _actors(cand: Candidate) -> frozenset[str]:
@@ -44,9 +49,10 @@ def _anchors(found: dict[str, list[tuple[Candidate, EventDate]]], docs: dict[str
             if date.basis not in ("explicit", "same-sentence") or date.interval.start != date.interval.end:
                 continue
             ids = _actors(cand)
-            if ids:
-                out.append((TYPE_FAMILY.get(cand.family.type, "other"), ids,
-                            dt.date.fromisoformat(date.interval.start[:10]), f"{doc_id}@{cand.segment.start}"))
+            family = TYPE_FAMILY.get(cand.family.type, "other")
+            if ids and family in _ANCHOR_FAMILIES:
+                out.append((family, ids, dt.date.fromisoformat(date.interval.start[:10]),
+                            f"{doc_id}@{cand.segment.start}", cand.location))
     return out
 
 
@@ -60,14 +66,25 @@ def _index(anchors: list[Anchor]) -> dict[tuple[str, str], list[Anchor]]:
 
 
 def _matches(cand: Candidate, index: dict[tuple[str, str], list[Anchor]]) -> list[Anchor]:
+    """Anchors that can be the same event as ``cand``.
+
+    The same family and at least two shared actors (or the same single actor),
+    and no other place: talks between the same parties recur (Istanbul 2022,
+    Jeddah 2025), so two mentions that name different places are different
+    events.  Anchors that put the event on different days cancel out.
+    """
     family = TYPE_FAMILY.get(cand.family.type, "other")
     ids = _actors(cand)
+    if family not in _ANCHOR_FAMILIES:
+        return []
     out: list[Anchor] = []
     for ident in sorted(ids):
         for a in index.get((family, ident), ()):
             shared = ids & a[1]
-            if a not in out and (len(shared) >= 2 or ids == a[1]):
+            if a not in out and (a[4] is None or cand.location is None or a[4] == cand.location) and (len(shared) >= 2 or ids == a[1]):
                 out.append(a)
+    if len({a[2] for a in out}) > 1:
+        return []
     return out
 
 

@@ -90,13 +90,34 @@ class StampFinder:
             if p.get("kind") != "date" or not p.get("day") or not p.get("month"):
                 continue
             seg = doc.segment_at(f.start)
-            if seg is None or seg.kind != "article":
+            if seg is None:
                 continue
+            if seg.kind != "article":
+                seg = self._article_below(doc, seg, f.start, lines)
+                if seg is None:
+                    continue
             clue = self._classify(doc, f, seg, lines)
             if clue is not None:
                 clues.append(clue)
         clues.extend(self._latin(doc, lines))
         return sorted(clues, key=lambda c: (c.start or 0, c.kind))
+
+    @staticmethod
+    def _article_below(doc: Document, seg: Segment, offset: int, lines: _Lines) -> Segment | None:
+        """The article that a date line of a non-article segment stands right above, if any.
+
+        The segmenter may set a page's section, headline and stamp apart as
+        boilerplate ("عربي| 10 مارس, 2025 - 6:54 م" above the lede): a stamp
+        on one of the last two lines before an article belongs to it.
+        """
+        if seg.label == "caption":
+            return None  # a caption's date is its photo's
+        k = bisect.bisect_right(lines.starts, offset) - 1
+        nxt = bisect.bisect_left(lines.starts, seg.end)
+        if k < 0 or nxt - k > 2 or nxt >= len(lines.spans):
+            return None
+        below = doc.segment_at(lines.spans[nxt][0])
+        return below if below is not None and below.kind == "article" and below.start >= seg.end else None
 
     @staticmethod
     def _line_index(lines: _Lines, seg: Segment, offset: int) -> tuple[int, int, int]:

@@ -20,6 +20,8 @@ _MIN, _MAX = dt.datetime(1995, 1, 1), dt.datetime(2099, 12, 31)
 _OPTIONS = Extractor(False, _MAX, _MIN, True, "%Y-%m-%d")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DMY_COMPACT = re.compile(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d\d)$")
+_DASHED = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+_LONG_ID = re.compile(r"\d{12,20}")  # a numeric id with a date and a clock time at its head
 _YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)[/\-_](0?[1-9]|1[0-2])(?:/|$)")
 _DATE_KEYS = ("date", "d", "day", "pubdate", "published")
 
@@ -36,6 +38,12 @@ def url_clue(url: str | None) -> DateClue | None:
     """The publication day (or month) a URL states, or None."""
     if not url or not url.lower().startswith(("http://", "https://")):
         return None
+    path = unquote(urlsplit(url).path)
+    dashed = [(seg, m) for seg in path.split("/") for m in _DASHED.finditer(seg)]
+    if len({m[0] for _, m in dashed}) > 1:  # a category's date before the page's own: the last is the page's
+        for _, m in reversed(dashed):
+            if (day := _day(int(m[1]), int(m[2]), int(m[3]))) is not None:
+                return DateClue("url", url, day=day, note="the last of several dates in the URL path")
     try:
         found = extract_url_date(url, _OPTIONS)
     except Exception:  # noqa: BLE001 - a third-party failure means no clue
@@ -57,11 +65,16 @@ def url_clue(url: str | None) -> DateClue | None:
                     day = None
             if day is not None:
                 return DateClue("url", url, day=day, note=f"date in the URL query ({key}=)")
-    path = unquote(parts.path)
     for seg in path.split("/"):
         if m := _COMPACT.search(seg):
             if (day := _day(int(m[1]), int(m[2]), int(m[3]))) is not None:
                 return DateClue("url", url, day=day, note="compact date in the URL path")
+    for seg in reversed(path.split("/")):
+        if _LONG_ID.fullmatch(seg):
+            head = seg[:8]
+            day = _day(int(head[:4]), int(head[4:6]), int(head[6:])) or _day(int(head[4:]), int(head[2:4]), int(head[:2]))
+            if day is not None:
+                return DateClue("url", url, day=day, note="date at the head of the URL's numeric id")
     if m := _YEAR_MONTH.search(path):
         y, mo = int(m[1]), int(m[2])
         return DateClue("url", url, first=dt.date(y, mo, 1), last=dt.date(y, mo, calendar.monthrange(y, mo)[1]),

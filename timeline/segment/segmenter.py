@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _LONG_LINE = 150  # characters: running text rather than a headline
 _SHORT_LINE = 200
 _HEADLINE = 110  # characters: at most this long, a line without a full stop reads as a headline
+_STAMP_MAX = 60  # characters: a date line beside a headline is short
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,27 @@ def _headline(line: _Line) -> bool:
     return len(line.norm) < _HEADLINE and not line.norm.endswith((".", ":", "؟", "!", "،"))
 
 
-def _new_article_lines(lines: list[_Line]) -> list[int]:
+_STAMP_LINE = re.compile(r"(?:19|20)\d\d|\d{1,2}:\d\d")
+
+
+def _stamped_headline(lines: list[_Line], j: int, i: int, bullets: tuple[str, ...]) -> int:
+    """The first line of an article's own headline and stamp, among the list-like lines ``j..i`` above it.
+
+    A list of other headlines may run into the article's own headline and its
+    date line ("- خبر آخر" / "سوريا.. الإعلان عن اتفاق" / "عربي| 10 مارس, 2025 - 6:54 م"
+    / the lede): a short line with a year or a clock time right above running
+    text is the article's stamp, and the headline line above it, not a bullet
+    item, is its headline.  Without such a stamp the article starts at ``i``.
+    """
+    k = i - 1
+    if k < j or len(lines[k].norm) > _STAMP_MAX or not _STAMP_LINE.search(lines[k].norm):
+        return i
+    if k - 1 >= j and _headline(lines[k - 1]) and lines[k - 1].norm[:1] not in bullets:
+        return k - 1
+    return k
+
+
+def _new_article_lines(lines: list[_Line], bullets: tuple[str, ...] = ()) -> list[int]:
     """Lines that open an article nobody hinted at.
 
     * after a related-headlines header ("اقرأ أيضاً"): the headline (and dateline)
@@ -157,7 +179,10 @@ def _new_article_lines(lines: list[_Line]) -> list[int]:
                 for k in heads:  # the headline and dateline belong to the article, not to the list
                     lines[k].label = "article"
             elif lines[i - 1].label == "related":
-                out.append(i)
+                first = _stamped_headline(lines, j, i, bullets)
+                for k in range(first, i):
+                    lines[k].label = "article"
+                out.append(first)
             continue
         if j == 0:
             continue  # the top of the page: the first article starts there anyway
@@ -199,7 +224,7 @@ def segment_document(doc: Document, lang: str = "ar") -> Document:
     hinted = {s[0] for s in starts}
     _label_lines(lines, lists, hinted)
     # a related block or a run of headline lines followed by running text opens a new article
-    for i in _new_article_lines(lines):
+    for i in _new_article_lines(lines, lists.bullets):
         if not any(abs(lines[i].start - h) < 300 for h in hinted):
             lines[i].label = "article" if lines[i].label == "related" else lines[i].label
             starts.append((lines[i].start, doc.published, "document" if doc.published else None, "article"))

@@ -113,6 +113,9 @@ def _expand(pattern: str, res: LanguageResources, where: str, depth: int = 0) ->
 # the span; an optional في / خلال before a date is part of the span, as TimeML annotates.
 _LEFT = r"(?<!\w)(?:[وف][بلك]?|[بلك])??"  # lazy: a word the rule knows whole (بالأمس) stays whole
 _PREP = r"(?:(?:في|خلال) )?"
+# A match ends at a word's end; one ending in a digit may touch letters, as page stamps
+# print them ("29 مارس 2022آخر تحديث").
+_RIGHT = r"(?:(?<=\d)(?!\d)|(?<!\d)(?!\w))"
 
 
 def _compile_rule(raw: dict[str, Any], res: LanguageResources, source: str, priority: int) -> Rule:
@@ -127,7 +130,7 @@ def _compile_rule(raw: dict[str, Any], res: LanguageResources, source: str, prio
     pattern = normalize_plain(str(raw["pattern"]))
     body = _expand(pattern, res, where)
     prep = _PREP if raw["type"] == "DATE" else ""
-    full = f"{_LEFT}(?P<tx>{prep}(?:{body}))(?!\\w)"
+    full = f"{_LEFT}(?P<tx>{prep}(?:{body})){_RIGHT}"
     try:
         regex = re.compile(full)
     except re.error as exc:

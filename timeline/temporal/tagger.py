@@ -108,7 +108,9 @@ class TemporalTagger:
             if tx.type == "SET":
                 return None, None
             if tx.granularity == "day" and isinstance(tx.value, str) and tx.interval:
-                distance = abs(other.start - cand.start)
+                # the gap between the two spans; a day before the time wins a tie
+                distance = (cand.start - other.end if other.end <= cand.start
+                            else max(0, other.start - cand.end) + 1)
                 if distance < best[0]:
                     part = tx.value[11:] if tx.value[10:11] == "T" else None
                     best = (distance, dt.date.fromisoformat(tx.interval.start[:10]), part)
