@@ -155,3 +155,18 @@ def test_feasible_interval_of_weekday_and_bounds() -> None:
     span = feasible([DateClue("weekday", "", weekday=7), DateClue("after", "", first=D(2024, 6, 8)),
                      DateClue("before", "", last=D(2024, 6, 30))])
     assert span == (D(2024, 6, 9), D(2024, 6, 30))
+
+
+def test_a_named_operation_told_as_this_week_pins_the_week() -> None:
+    found = clues("أعلن الجيش الإسرائيلي هذا الأسبوع بدء عملية عربات جدعون في قطاع غزة.")
+    assert any(c.kind == "anchor" and c.first == D(2025, 5, 12) and c.last == D(2025, 5, 18) for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "قال المتحدث: أطلقنا المرحلة الثانية من عملية عربات جدعون هذا الأسبوع.",
+    "أعلن الجيش أمس توسيع عملية عربات جدعون لتشمل مدينة غزة.",
+])
+def test_a_later_phase_of_a_named_operation_is_only_a_lower_bound(text: str) -> None:
+    found = clues(text)
+    assert not any(c.kind == "anchor" for c in found)
+    assert any(c.kind == "calendar" and c.first == D(2025, 5, 16) for c in found)

@@ -41,6 +41,9 @@ _NOT_PAST_BEFORE = re.compile(r"(?:حتي|لغايه|بحلول|موعد|الم�
                               r"قبيل|قبل|مطلع|نهايه)\s*(?:في|يوم|من)?\s*$")
 _BEFORE_EVENT = re.compile(r"(?:قبيل|قبل|استعدادا ل|تمهيدا ل|المرتقب|المرتقبه|المقرر|المقرره|المزمع|"
                            r"المقبله|المقبل|القادمه)\s*\S*\s*$")
+# a later phase or a widening of a named event ("المرحلة الثانية من عملية …", "توسيع عملية …"):
+# its day is not the event's own
+_PHASE = re.compile(r"(?:(?:المرحله|مرحله|الجوله|جوله)(?:\s+\S+)?\s+من|توسيع|توسيعا ل|توسع)\s*$")
 _FORMER = re.compile(r"(?:^|\s)(?:السابق|السابقه|الاسبق|الاسبقه)(?:\s|$)")
 _ELECT = re.compile(r"(?:^|\s)(?:المنتخب|المنتخبه)(?:\s|$)")
 _YEAR_AFTER = re.compile(r"\s*[(\[]?\s*((?:19|20)\d\d)")
@@ -252,7 +255,7 @@ class ContentClues:
         out: list[DateClue] = []
         for cm in mentions:
             ev = cm.event
-            if ev.date != ev.end or ev.kind in _NOT_ONE_DAY:
+            if ev.date != ev.end or ev.kind in _NOT_ONE_DAY or _PHASE.search(text[max(0, cm.start - 30):cm.start]):
                 continue
             k = bisect.bisect_right(ends, cm.start)
             s0 = ends[k - 1] if k > 0 else 0
