@@ -1,5 +1,5 @@
 """Regression: the seeds built with the gold's publication dates (tests/fixtures/seeds_dated_manifest.yaml)
-score as before on ../shared/eval (timex value F1 >= 0.985, dated-event F1 >= 0.96), and the seeds as given
+score as before on ../shared/eval (timex value F1 >= 0.985, dated-event F1 >= 0.95), and the seeds as given
 (no dates) are dated from their own text, never from today."""
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def _export(manifest: Path | None) -> dict:
 def test_gold_dated_seed_build_scores_as_before(tmp_path: Path) -> None:
     total = _score(_export(DATED), tmp_path)
     assert total["value"]["f1"] >= 0.985, total
-    assert total["dated_events"]["f1"] >= 0.96, total
+    # 0.95, not 0.96: the seed gold types "ألغى الرحلة" (a trip called off) as a visit, which issue 10
+    # names a wrong reading (a cancelled visit is a decision of its own); that one event is now a miss
+    assert total["dated_events"]["f1"] >= 0.95, total
 
 
 def test_undated_seeds_are_dated_from_their_text_and_never_today() -> None:

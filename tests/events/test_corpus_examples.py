@@ -86,6 +86,20 @@ def _matches(exp: dict[str, Any], ev: Event) -> list[str]:
         problems.append(f"date {ev.date.value} ({ev.date.basis}) for {exp.get('date')}")
     if exp.get("location") and ev.location != _place(exp["location"]):
         problems.append(f"location {ev.location} for {exp['location']}")
+    if "location" in exp and exp["location"] is None and ev.location is not None:
+        problems.append(f"location {ev.location} for none")
+    roles = {a.id: a.role for a in ev.actors}
+    for name, role in (exp.get("roles") or {}).items():
+        (ident,) = _ids([name])
+        if roles.get(ident) != role:
+            problems.append(f"{name} is {roles.get(ident)}, not {role}")
+    wrong = _ids(exp.get("not_actors") or []) & found
+    if wrong:
+        problems.append(f"actors {sorted(wrong)} must not take part")
+    if exp.get("title") and not ev.title.startswith(exp["title"]):
+        problems.append(f"title {ev.title!r} does not start with {exp['title']!r}")
+    if exp.get("covers") and not any(exp["covers"] in m.text for m in ev.mentions):
+        problems.append(f"no mention covers {exp['covers']!r}: {[m.text for m in ev.mentions]}")
     if "planned" in exp and bool(exp["planned"]) != ev.planned:
         problems.append(f"planned {ev.planned} for {exp['planned']}")
     for src in exp.get("sources") or []:

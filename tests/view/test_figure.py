@@ -72,7 +72,7 @@ def test_actor_lanes_cap_and_share_the_rest():
     lanes = actor_lanes(recs, max_lanes=2)
     keys = [lane.key for lane in lanes]
     assert keys[:2] == ["Hamas", "Israel"] and figure_module.OTHER_ACTORS in keys
-    assert [lane.key for lane in type_lanes(recs)][0] == "agreement"
+    assert [lane.key for lane in type_lanes(recs)][0] == "ceasefire"  # a ceasefire agreement is drawn as a ceasefire
 
 
 def test_packing_never_overlaps_two_events_in_one_row():

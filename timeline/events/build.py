@@ -113,7 +113,7 @@ class EventBuilder:
         mentions = []
         spans: set[tuple[str, int, int]] = set()
         for cand, _ in sorted(cl.mentions, key=lambda m: (m[0].doc.id, m[0].clause[0], m[0].trigger_span[0])):
-            a, b = cand.norm.to_original(*cand.clause)
+            a, b = cand.norm.to_original(*cand.report)
             if (cand.doc.id, a, b) in spans:
                 continue  # two trigger words of one clause ("اجتاح ... وهاجموا") are one report
             spans.add((cand.doc.id, a, b))
@@ -129,7 +129,7 @@ class EventBuilder:
         brokers = ", ".join(dict.fromkeys(a.name for a in actors if a.role == "mediator"))
         if brokers:
             label = f"{label} (mediated by {brokers})" if label else f"mediated by {brokers}"
-        title = f"{first.type.capitalize()}: {label or 'unnamed actors'}" + (f" ({cl.location})" if cl.location else "")
+        title = f"{first.family.label or first.type.capitalize()}: {label or 'unnamed actors'}" + (f" ({cl.location})" if cl.location else "")
         return Event("", first.type, first.family.cameo, title, cl.date, actors, cl.location, mentions,  # type: ignore[arg-type]
                      sources, planned, first.family.name)
 

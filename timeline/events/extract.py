@@ -88,6 +88,12 @@ class Candidate:
     support: int | None = None  # token index of a noun trigger's support verb
     subject_found: bool = False
     frame_event: Candidate | None = None  # "في نهايته", "عقب اللقاء": the earlier event this one happened in
+    said_end: int | None = None  # a statement's report runs on through what was said (to here)
+
+    @property
+    def report(self) -> tuple[int, int]:
+        """The words that report this mention: its clause, and for a statement what was said."""
+        return (self.clause[0], max(self.clause[1], self.said_end or 0))
 
     @property
     def type(self) -> str:
@@ -186,6 +192,9 @@ class EventExtractor:
         self.frame_anaphors = lex.marker_set("frame_anaphors")
         self.visit_transitive = lex.marker_set("visit_transitive")
         self.where_links = lex.marker_set("where_links")
+        self.held_by = lex.marker_set("held_by") | lex.marker_set("holding_verbs")
+        self.locatives = lex.marker_set("locatives")
+        self.receiving = lex.marker_set("receiving")
         self.frame_nouns = frozenset(w for f in lex.families if f.type in _FRAME_TYPES for w in f.nouns)
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
         self.approval_family = next((f for f in lex.families if f.name == "approve-operation"), None)
@@ -516,6 +525,8 @@ class EventExtractor:
                          planned=planned, support=support)
         if fam.continuation or self._headline(view, t0):
             cand.attach_only = True
+        if fam.type in _SAY_TYPES:
+            cand.said_end = self._said_end(view, cand)
         self._arguments(view, cand, earlier)
         self._where_link(view, cand, earlier)
         cand.frame_event = self._frame_event(view, cand, earlier)
@@ -532,6 +543,20 @@ class EventExtractor:
                     any(self._is(w, fam.military_objects) for w in zone):
                 cand.family = self.approval_family  # "صادق رئيس الأركان على الخطة العملياتية"
         return cand
+
+    @staticmethod
+    def _said_end(view: SegmentView, cand: Candidate) -> int:
+        """Where what a speaker said ends: the sentence's end, or the end of the quotation that opens
+        right after the speech verb's clause ("قال: "...". ")."""
+        end = cand.sentence[1]
+        after = view.norm.text[cand.clause[1]:cand.clause[1] + 4]
+        for k, ch in enumerate(after):
+            if ch in "\"«“”":
+                quote = view.quote_at(cand.clause[1] + k + 1)
+                if quote is not None:
+                    end = max(end, quote[1] + 1)
+                break
+        return min(end, view.end)
 
     def _where_link(self, view: SegmentView, cand: Candidate, earlier: list[Candidate]) -> None:
         """"وصل بلينكن إلى إسرائيل، حيث التقى نتنياهو": the verb after حيث has the subject of the event
@@ -628,8 +653,11 @@ class EventExtractor:
             if self._is(toks[k].text, self.purpose) or (is_say and toks[k].text in self.comps):
                 stop = toks[k].start
                 break
+            if is_say and toks[k].text.startswith(("بال", "وبال")) and not view.inside_entity(toks[k].start):
+                stop = toks[k].start  # "هددت مصر بالانسحاب ... في رفح": what was said, not where
+                break
         places = [e for e in view.entities if e.kind == "place" and t1 <= e.start and e.end <= stop
-                  and not (e.alt and self._party_position(view, e))]
+                  and not (e.alt and self._party_position(view, e)) and (fam.type == "military" or self._locative(view, e))]
         state_place: EntityMention | None = None
         where_start = -1
         if fam.type == "visit":
@@ -652,6 +680,8 @@ class EventExtractor:
             # "في إسرائيل": a state named where something happens is its territory
             state_place = next((e for e in view.entities if e.kind == "actor" and t1 <= e.start and e.end <= stop
                                 and self._word_before(view, e) == "في"), None)
+        if fam.placeless:
+            places, state_place = [], None  # "ألغى زيارته إلى القاهرة": the trip's goal is not where it was called off
         if state_place is not None:
             terr = self._territory(state_place.ref)
             if terr is not None:
@@ -676,7 +706,7 @@ class EventExtractor:
                         if ref:
                             cand.frame_refs.append(ref)
         people = [e for e in ents if (e.kind not in ("place", "outlet") or e.alt) and self._resolve(e, cand)
-                  and not self._apposition(view, e, cand)]
+                  and not self._apposition(view, e, cand) and self._word_before(view, e) not in self.held_by]
         subject = self._subject(view, cand, people)  # a capital can be a subject: "أكد البيت الأبيض"
         people = [e for e in people if (e.kind != "place" or e is subject or self._party_position(view, e))
                   and e.start != where_start]
@@ -702,7 +732,9 @@ class EventExtractor:
 
         if subject is not None:
             as_mediator = self._in(zones, subject) or self._mediator_apposition(view, subject, b)
-            add(subject, "mediator" if as_mediator else fam.roles.get("subject", "participant"))
+            received = cand.support is not None and self._is(toks[cand.support].text, self.receiving)
+            add(subject, "mediator" if as_mediator else
+                "participant" if received else fam.roles.get("subject", "participant"))
             if subject.kind == "place" and cand.location == self.kb.places[subject.ref].name and \
                     not any(e.kind == "place" and e is not subject and e.start >= t1 for e in ents):
                 cand.location = None  # "أكد الكرملين": the speaker, not where it spoke
@@ -739,6 +771,11 @@ class EventExtractor:
                 if e.end <= t0 and not self._in(zones, e):
                     continue  # before the trigger and not its subject: another clause's actor
                 add(e, self._role_of(view, cand, e, zones))
+        if fam.type == "call" and subject is not None and len({x.id for x in cand.actors if x.role != "mediator"}) < 2:
+            # "الوسطاء المصريون تلقوا اتصالات من مسؤولين إسرائيليين": with one other party there is nobody to
+            # mediate between; who makes or takes a call is a party to it
+            cand.actors = [Arg(x.id, "participant", x.start, x.end, x.surface, x.known)
+                           if x.role == "mediator" and x.start == subject.start else x for x in cand.actors]
         if not cand.actors or (subject is None and fam.type == "military"):
             self._implicit_subject(view, cand, earlier)
         if fam.type == "military" and fam.roles.get("subject") == "initiator" and \
@@ -808,6 +845,16 @@ class EventExtractor:
                     w in self.subject_blockers or w in self.comps:
                 return False
         return False
+
+    def _locative(self, view: SegmentView, e: EntityMention) -> bool:
+        """A place told as where: after a locative word (in the three before it) or with ب on the name."""
+        k = view.tok_index(e.start)
+        if view.norm.text[max(0, e.start - 1):e.start] == "ب" or view.toks[k].text.startswith(("بال", "وبال")):
+            return True
+        if k > 0 and self._is_trigger(view.toks[k - 1].text):
+            return True  # "محادثات جدة", "قمة ألاسكا": the talks of that place
+        return any(view.toks[m].text in self.locatives or view.toks[m].text[1:] in self.locatives
+                   for m in range(max(0, k - 3), k))
 
     def _word_before(self, view: SegmentView, e: EntityMention) -> str:
         k = view.tok_index(e.start)
@@ -880,6 +927,8 @@ class EventExtractor:
                         continue  # "التي كشف عنها موقع أكسيوس، قالت المتحدثة": another clause's outlet
                     return e if say else None
                 return e
+        if cand.kind != "noun" and toks[i].text.endswith("وا") and not say:
+            return None  # "وهاجموا إسرائيل": the plural verb carries its subject; the name after is its object
         k, skipped = j, 0
         while k < len(toks) and toks[k].start < b:
             if self._is_filler(view, toks[k]):
@@ -1030,6 +1079,16 @@ class EventExtractor:
             cand.replaces_statement = not first_plural
             cand.governing = gov
             return
+        if cand.kind != "noun" and toks[i].text.endswith("وا") and toks[i].text.startswith(("و", "ف")):
+            # "اجتاح مقاتلو حماس الحدود وهاجموا إسرائيل": a joined plural verb shares the subject before it
+            prev = next((c for c in reversed(earlier) if c.sentence == cand.sentence and c.trigger[0] < i
+                         and c.subject_found and c.actors), None)
+            if prev is not None:
+                lead = prev.actors[0]
+                if not any(a.id == lead.id for a in cand.actors):
+                    cand.actors.insert(0, Arg(lead.id, cand.family.roles.get("subject", "participant"),
+                                              lead.start, lead.end, lead.surface, lead.known))
+                return
         if cand.kind == "noun" or cand.actors:
             return
         nxt = [t.text for t in toks[j:j + 6] if t.start < cand.sentence[1]]

@@ -46,6 +46,8 @@ class TriggerFamily:
     bare_nouns: bool  # nouns that state the event with no support verb (قوله)
     military_objects: frozenset[str]  # objects that make a commander's approval a military event
     roles: dict[str, str] = field(default_factory=dict)
+    label: str = ""
+    placeless: bool = False  # the place after the trigger is what the event is about, never where it was  # what the page and titles call these events when the type says too little ("Ceasefire")
 
     def needs_object(self, form: str) -> bool:
         if not self.objects:
@@ -104,7 +106,8 @@ def _family(raw: dict[str, Any], where: str) -> TriggerFamily:
         support_only=frozenset(_norm(raw.get("support_only"))),
         with_required=bool(raw.get("with_required")), continuation=bool(raw.get("continuation")),
         min_actors=int(raw.get("min_actors", 1)), bare_nouns=bool(raw.get("bare_nouns")),
-        military_objects=frozenset(_norm(raw.get("military_objects"))), roles=dict(raw.get("roles") or {}))
+        military_objects=frozenset(_norm(raw.get("military_objects"))), roles=dict(raw.get("roles") or {}),
+        label=str(raw.get("label") or ""), placeless=bool(raw.get("placeless")))
 
 
 def _read(path: Path) -> Any:

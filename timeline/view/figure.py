@@ -36,7 +36,7 @@ ROW_PX = 22
 BAND_LABELS_MAX = 24
 
 TYPE_COLORS: dict[str, str] = {
-    "military": "#c0392b", "agreement": "#1e8449", "decision": "#7d3c98", "proposal": "#b9770e",
+    "military": "#c0392b", "ceasefire": "#27ae60", "agreement": "#1e8449", "decision": "#7d3c98", "proposal": "#b9770e",
     "rejection": "#922b21", "negotiation": "#1f618d", "meeting": "#2e86c1", "visit": "#17a589",
     "call": "#d35400", "statement": "#566573", "other": "#7f8c8d",
 }

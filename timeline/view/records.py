@@ -33,9 +33,10 @@ TYPE_LABELS: dict[str, str] = {
     "meeting": "Meetings", "negotiation": "Negotiation rounds", "visit": "Visits", "call": "Phone calls",
     "statement": "Statements", "rejection": "Rejections", "proposal": "Proposals",
     "agreement": "Agreements", "decision": "Decisions", "military": "Military", "other": "Other",
+    "ceasefire": "Ceasefires and pauses", "release": "Releases", "exchange": "Exchanges",
 }
 #: Lane order of the "by event type" view, top to bottom.
-TYPE_ORDER = ("military", "agreement", "decision", "proposal", "rejection", "negotiation", "meeting",
+TYPE_ORDER = ("military", "ceasefire", "agreement", "decision", "proposal", "rejection", "negotiation", "meeting",
               "visit", "call", "statement", "other")
 
 #: Trigger families whose events are drawn as shaded bands across the plot.
@@ -209,6 +210,11 @@ def placement(ev: Event, documents: Mapping[str, Document] | None = None
     return None, None, False, "undated", "none"
 
 
+def display_type(ev: Event) -> str:
+    """The lane and colour an event is drawn with: a pause or truce is a ceasefire, whoever declares it."""
+    return "ceasefire" if ev.trigger_family in CEASEFIRE_FAMILIES else ev.type
+
+
 def band_kind(ev: Event, start: str | None, end: str | None, point: bool) -> str | None:
     """"ceasefire" or "military" when ``ev`` is a ceasefire or a military phase, else None.
 
@@ -245,7 +251,7 @@ def view_records(events: list[Event], documents: Iterable[Document] = ()) -> lis
                 published_words=publication_words(doc.segment_at(m.start)) if doc else None))
         mediators = _unique(a.name for a in ev.actors if a.role == "mediator")
         out.append(ViewEvent(
-            index=n, id=ev.id, type=ev.type, family=ev.trigger_family, title=ev.title,
+            index=n, id=ev.id, type=display_type(ev), family=ev.trigger_family, title=ev.title,
             start=start, end=end, point=point, granularity=ev.date.granularity, basis=ev.date.basis,
             hollow=ev.date.basis == "document-date", planned=ev.planned,
             date_words=words + (" (planned)" if ev.planned else ""), precision_words=precision,
