@@ -25,7 +25,7 @@ from timeline.export import export_dict, write_json
 from timeline.export.csv_export import write_events_csv
 from timeline.graph import actor_graph, build_graph, mediations
 from timeline.ingest import InputProblem
-from timeline.model import Document, Event, Timex
+from timeline.model import EVENT_TYPES, Document, Event, Timex
 from timeline.normalize import normalize_plain
 from timeline.pipeline import BuildResult
 from timeline.pipeline import build as run_pipeline
@@ -35,10 +35,8 @@ from timeline.view.records import report_day
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-EVENT_TYPES = ("meeting", "call", "statement", "military", "proposal", "decision", "agreement", "rejection",
-               "negotiation", "visit", "other")
 EVENT_COLUMNS = ("id", "date", "start", "end", "granularity", "basis", "type", "title", "actors", "mediators",
-                 "place", "sources", "text", "mentions", "planned", "cameo", "trigger_family")
+                 "place", "sources", "text", "mentions", "planned", "cameo", "trigger_family", "count")
 
 
 def _day(value: str | dt.date | dt.datetime | pd.Timestamp | None, name: str) -> dt.date | None:
@@ -129,7 +127,7 @@ class Timeline:
                 "mediators": list(dict.fromkeys(a.name for a in ev.actors if a.role == "mediator")),
                 "place": ev.location, "sources": list(ev.sources),
                 "text": ev.mentions[0].text if ev.mentions else "", "mentions": len(ev.mentions),
-                "planned": ev.planned, "cameo": ev.cameo, "trigger_family": ev.trigger_family})
+                "planned": ev.planned, "cameo": ev.cameo, "trigger_family": ev.trigger_family, "count": ev.count})
         frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
         frame["start"] = pd.to_datetime(frame["start"])
         frame["end"] = pd.to_datetime(frame["end"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 SegmentKind = Literal["article", "boilerplate"]
 DctSource = Literal["manifest", "metadata", "html", "url", "dateline", "content", "batch", "page",
@@ -164,7 +164,9 @@ class Timex:
 
 
 EventType = Literal["meeting", "call", "statement", "military", "proposal", "decision", "agreement",
-                    "rejection", "negotiation", "visit", "other"]
+                    "rejection", "negotiation", "visit", "release", "exchange", "other"]
+#: Every event type, in one place (the lexicon, the API and the page read it from here).
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 DateBasis = Literal["explicit", "same-sentence", "inherited", "document-date", "none"]
 ActorRoleName = Literal["participant", "initiator", "mediator", "speaker", "target"]
 
@@ -173,6 +175,7 @@ TYPE_FAMILY: dict[str, str] = {
     "meeting": "meet", "negotiation": "meet", "visit": "meet", "call": "call",
     "statement": "say", "rejection": "say", "military": "mil",
     "proposal": "prop", "agreement": "prop", "decision": "prop", "other": "other",
+    "release": "other", "exchange": "other",  # as the scorer groups them: happenings to people held
 }
 
 
@@ -237,3 +240,4 @@ class Event:
     sources: list[str]
     planned: bool = False
     trigger_family: str = ""
+    count: int | None = None  # people released or exchanged, where the text gives the number

@@ -98,6 +98,8 @@ def _matches(exp: dict[str, Any], ev: Event) -> list[str]:
         problems.append(f"actors {sorted(wrong)} must not take part")
     if exp.get("title") and not ev.title.startswith(exp["title"]):
         problems.append(f"title {ev.title!r} does not start with {exp['title']!r}")
+    if "count" in exp and ev.count != exp["count"]:
+        problems.append(f"count {ev.count} for {exp['count']}")
     if exp.get("covers") and not any(exp["covers"] in m.text for m in ev.mentions):
         problems.append(f"no mention covers {exp['covers']!r}: {[m.text for m in ev.mentions]}")
     if "planned" in exp and bool(exp["planned"]) != ev.planned:

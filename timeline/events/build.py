@@ -130,8 +130,9 @@ class EventBuilder:
         if brokers:
             label = f"{label} (mediated by {brokers})" if label else f"mediated by {brokers}"
         title = f"{first.family.label or first.type.capitalize()}: {label or 'unnamed actors'}" + (f" ({cl.location})" if cl.location else "")
+        count = next((c.count for c, _ in cl.mentions if c.count is not None), None)
         return Event("", first.type, first.family.cameo, title, cl.date, actors, cl.location, mentions,  # type: ignore[arg-type]
-                     sources, planned, first.family.name)
+                     sources, planned, first.family.name, count)
 
 
 ROLE_ORDER = {"speaker": 0, "initiator": 1, "participant": 2, "target": 3, "mediator": 4}

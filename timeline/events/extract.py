@@ -30,6 +30,7 @@ from timeline.knowledge.kb import KnowledgeBase
 from timeline.knowledge.matcher import EntityMatcher, EntityMention
 from timeline.model import Document, Segment, Timex
 from timeline.normalize import NormalizedText
+from timeline.temporal.resources import load_language
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
@@ -89,6 +90,7 @@ class Candidate:
     subject_found: bool = False
     frame_event: Candidate | None = None  # "في نهايته", "عقب اللقاء": the earlier event this one happened in
     said_end: int | None = None  # a statement's report runs on through what was said (to here)
+    count: int | None = None  # people released or exchanged ("90 أسيرا")
 
     @property
     def report(self) -> tuple[int, int]:
@@ -195,6 +197,8 @@ class EventExtractor:
         self.held_by = lex.marker_set("held_by") | lex.marker_set("holding_verbs")
         self.locatives = lex.marker_set("locatives")
         self.receiving = lex.marker_set("receiving")
+        self.captives = lex.marker_set("captives")
+        self.number_words = {w: int(v) for w, v in load_language(lex.lang).tables.get("number_word", {}).items()}
         self.frame_nouns = frozenset(w for f in lex.families if f.type in _FRAME_TYPES for w in f.nouns)
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
         self.approval_family = next((f for f in lex.families if f.name == "approve-operation"), None)
@@ -527,6 +531,8 @@ class EventExtractor:
             cand.attach_only = True
         if fam.type in _SAY_TYPES:
             cand.said_end = self._said_end(view, cand)
+        if fam.type in ("release", "exchange"):
+            cand.count = self._count(view, i, sub[1])
         self._arguments(view, cand, earlier)
         self._where_link(view, cand, earlier)
         cand.frame_event = self._frame_event(view, cand, earlier)
@@ -543,6 +549,18 @@ class EventExtractor:
                     any(self._is(w, fam.military_objects) for w in zone):
                 cand.family = self.approval_family  # "صادق رئيس الأركان على الخطة العملياتية"
         return cand
+
+    def _count(self, view: SegmentView, i: int, end: int) -> int | None:
+        """The number of people a release or an exchange concerns: a number right before a captive noun."""
+        toks = view.toks
+        for k in range(i, min(len(toks) - 1, i + 14)):
+            if toks[k].start >= end:
+                break
+            word = toks[k].text
+            value = int(word) if word.isdigit() else self.number_words.get(word)
+            if value is not None and any(self._is(t.text, self.captives) for t in toks[k + 1:k + 3]):
+                return value
+        return None
 
     @staticmethod
     def _said_end(view: SegmentView, cand: Candidate) -> int:

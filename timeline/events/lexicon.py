@@ -9,12 +9,11 @@ from typing import Any, Literal
 
 import yaml
 
+from timeline.model import EVENT_TYPES
 from timeline.normalize import normalize_plain
 
 RESOURCE_ROOT = Path(__file__).resolve().parent.parent / "resources"
 FormKind = Literal["past", "present", "noun"]
-EVENT_TYPES = ("meeting", "call", "statement", "military", "proposal", "decision", "agreement",
-               "rejection", "negotiation", "visit", "other")
 
 
 class LexiconError(ValueError):
@@ -62,6 +61,7 @@ class EventLexicon:
     support_present: frozenset[str]
     relatives: frozenset[str]
     markers: dict[str, tuple[str, ...]]
+    lang: str = "ar"
     # word (or first word of a multi-word noun) -> [(family, kind, whole form as words)]
     index: dict[str, list[tuple[TriggerFamily, FormKind, tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -131,6 +131,6 @@ def load_lexicon(lang: str = "ar") -> EventLexicon:
     support = _read(base / "support.yaml") or {}
     markers = {k: _norm(v) for k, v in (_read(base / "markers.yaml") or {}).items()}
     lex = EventLexicon(families, frozenset(_norm(support.get("past"))), frozenset(_norm(support.get("present"))),
-                       frozenset(_norm(support.get("relatives"))), markers)
+                       frozenset(_norm(support.get("relatives"))), markers, lang)
     lex.build_index()
     return lex

@@ -64,7 +64,7 @@ def event_dict(ev: Event) -> dict[str, Any]:
             "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "trigger": m.trigger,
                           "trigger_start": m.trigger_start, "sources": list(m.sources),
                           "attached": m.attach_only} for m in ev.mentions],
-            "sources": list(ev.sources), "trigger_family": ev.trigger_family}
+            "sources": list(ev.sources), "trigger_family": ev.trigger_family, "count": ev.count}
 
 
 def export_dict(documents: list[Document], timexes: list[Timex], events: list[Event],

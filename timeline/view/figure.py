@@ -38,7 +38,7 @@ BAND_LABELS_MAX = 24
 TYPE_COLORS: dict[str, str] = {
     "military": "#c0392b", "ceasefire": "#27ae60", "agreement": "#1e8449", "decision": "#7d3c98", "proposal": "#b9770e",
     "rejection": "#922b21", "negotiation": "#1f618d", "meeting": "#2e86c1", "visit": "#17a589",
-    "call": "#d35400", "statement": "#566573", "other": "#7f8c8d",
+    "call": "#d35400", "statement": "#566573", "release": "#16a085", "exchange": "#0e6655", "other": "#7f8c8d",
 }
 BAND_STYLE = {"ceasefire": ("#27ae60", "Ceasefire / pause"), "military": ("#e74c3c", "Military phase")}
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, Amiri, DejaVu Sans, Arial, sans-serif"

@@ -37,7 +37,7 @@ TYPE_LABELS: dict[str, str] = {
 }
 #: Lane order of the "by event type" view, top to bottom.
 TYPE_ORDER = ("military", "ceasefire", "agreement", "decision", "proposal", "rejection", "negotiation", "meeting",
-              "visit", "call", "statement", "other")
+              "visit", "call", "statement", "release", "exchange", "other")
 
 #: Trigger families whose events are drawn as shaded bands across the plot.
 CEASEFIRE_FAMILIES = frozenset({"ceasefire", "pause"})
