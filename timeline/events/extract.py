@@ -313,7 +313,10 @@ class EventExtractor:
                 if kind == "past" and fut:
                     continue
                 if self._verb_ok(view, fam, kind, i, form, fut, has_object):
-                    return fam, kind, 1, kind == "present" and fam.type not in _SAY_TYPES, form, None
+                    # "يجتمع الوزراء اليوم": news present of the day happens today; with a later day it is planned
+                    planned = kind == "present" and fam.type not in _SAY_TYPES and (
+                        fut or self._future_before(view, i) or self._future_date(view, i))
+                    return fam, kind, 1, planned, form, None
         for form in self._noun_variants(word):
             for fam, kind, words in self.lex.index.get(form, []):
                 if kind != "noun":
@@ -353,7 +356,8 @@ class EventExtractor:
             # "يؤكد الرئيس X أن ...": a present-tense lede reports what is said today
             if fut or form not in self.lede_say or not self._opens_sentence(view, i):
                 return False
-        elif kind == "present" and not (fut or self._future_before(view, i) or self._future_date(view, i)):
+        elif kind == "present" and not (fut or self._future_before(view, i) or self._future_date(view, i)
+                                        or self._today_date(view, i)):
             return False
         if kind == "past" and self._prev(view, i) in ("ان", "لن", "كي", "لكي"):
             return False  # "يمكن أن تحدث": an imperfective that looks perfective
@@ -421,6 +425,8 @@ class EventExtractor:
                 if form in self.lex.support_present and (fut or self._future_before(view, k)
                                                          or self._future_date(view, k)):
                     return None if self._negated(view, k) else (True, k)
+                if form in self.lex.support_present and self._today_date(view, k):
+                    return None if self._negated(view, k) else (False, k)  # "يعقد المجلس جلسة اليوم"
         # "تتواصل في الدوحة المحادثات", "يواصل الجيش عملياته": under way on the publication day
         for k, w in before[:1]:
             if any(v in self.ongoing_lede for v, fut in self._verb_variants(w) if not fut) and self._opens_sentence(view, k):
@@ -464,6 +470,17 @@ class EventExtractor:
                 except ValueError:
                     continue
         return False
+
+    def _today_date(self, view: SegmentView, i: int) -> bool:
+        """The publication day itself named in the verb's sentence ("يجتمع الوزراء في الرياض اليوم الاثنين")."""
+        dct = view.seg.dct
+        if dct is None:
+            return False
+        s0, s1 = view.sentence(view.toks[i].start)
+        day = dct.isoformat()
+        return any(s0 <= a < s1 and tx.interval is not None and tx.type in ("DATE", "TIME")
+                   and tx.interval.start[:10] == day and tx.interval.end[:10] == day
+                   for a, _, tx in view.timexes)
 
     # ------------------------------------------------------------------ clause and arguments
     def _clause(self, view: SegmentView, i: int, n: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -788,6 +805,9 @@ class EventExtractor:
                     continue  # "في واشنطن": where, not who
                 if e.end <= t0 and not self._in(zones, e):
                     continue  # before the trigger and not its subject: another clause's actor
+                if fam.type in _FRAME_TYPES and e.start >= stop and not self._in(zones, e) and \
+                        not self._after_preposition(view, e, ("بين", "مع")):
+                    continue  # "جلسة طارئة بشأن السودان", "لبحث الأوضاع في غزة": the topic, not a party
                 add(e, self._role_of(view, cand, e, zones))
         if fam.type == "call" and subject is not None and len({x.id for x in cand.actors if x.role != "mediator"}) < 2:
             # "الوسطاء المصريون تلقوا اتصالات من مسؤولين إسرائيليين": with one other party there is nobody to
