@@ -80,7 +80,7 @@ class EventBuilder:
             for cand, date in found:
                 if cand.attach_only:
                     pending.append((cand, date))
-                elif cand.actors:
+                elif cand.actors or cand.family.min_actors == 0:
                     merger.add(cand, date)
         for cand, date in pending:
             merger.attach(cand, date)

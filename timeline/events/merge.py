@@ -134,8 +134,10 @@ class Merger:
         anchor = next(((m, d) for m, d in cl.mentions if d == cl.date), (cl.first, cl.date))
         if not _dates_agree(cl.date, anchor[0], date, cand, anchor[0].doc.id == cand.doc.id):
             return False
-        if not cand.actors:
-            return False
+        if not cand.actors or not cl.actors:
+            # a happening told without its parties ("دخلت الهدنة حيز التنفيذ") is the same one only
+            # when told by the same words of the same day
+            return cand.family.name == cl.first.family.name
         return self._shares_actor(cl, cand)
 
     def add(self, cand: Candidate, date: EventDate) -> None:
