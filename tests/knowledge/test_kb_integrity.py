@@ -31,7 +31,7 @@ PLACE_KINDS = {"city", "country", "region", "site", "crossing", "building"}
 
 ACTOR_KEYS = {"required": {"id", "name", "type", "ar"}, "optional": {"en", "nisba", "affiliations", "also", "armed_forces"}}
 ROLE_KEYS = {"required": {"id", "en", "ar", "holders"}, "optional": set()}
-PLACE_KEYS = {"required": {"id", "name", "kind", "ar"}, "optional": {"country", "also"}}
+PLACE_KEYS = {"required": {"id", "name", "kind", "ar"}, "optional": {"country", "also", "marked"}}
 OUTLET_KEYS = {"required": {"id", "name", "ar"}, "optional": {"country", "en", "also"}}
 AFFILIATION_KEYS = {"required": {"of"}, "optional": {"as", "from", "until"}}
 HOLDER_KEYS = {"required": {"actor", "from", "until"}, "optional": set()}

@@ -99,6 +99,7 @@ class Place:
     kind: str
     country: str | None
     ar: tuple[str, ...]
+    marked: tuple[str, ...] = ()  # diacritized spellings that tell it from a word folding the same
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ class KnowledgeBase:
     def _add_place(self, e: dict[str, Any], where: str) -> None:
         self._unique(self.places, e["id"], where)
         self.places[e["id"]] = Place(e["id"], str(e["name"]), str(e.get("kind", "site")), e.get("country"),
-                                     tuple(e.get("ar") or ()))
+                                     tuple(e.get("ar") or ()), tuple(e.get("marked") or ()))
 
     def _add_outlet(self, e: dict[str, Any], where: str) -> None:
         self._unique(self.outlets, e["id"], where)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from timeline.knowledge.kb import KnowledgeBase, get_kb
-from timeline.normalize import normalize_plain
+from timeline.normalize import NormalizedText, normalize_plain
 from timeline.temporal.resources import data_lines
 
 ENTITY_DIR = Path(__file__).resolve().parent.parent / "resources" / "ar" / "entities"
@@ -78,8 +78,11 @@ class EntityMatcher:
         self.table: dict[tuple[str, ...], tuple[EntityKind, str]] = {}
         for outlet in kb.outlets.values():
             self._add(outlet.ar + (outlet.name,), "outlet", outlet.id)
+        self.marked: dict[str, list[tuple[str, str]]] = {}  # folded word -> [(spelling as printed, place id)]
         for place in kb.places.values():
             self._add(place.ar, "place", place.id)
+            for spelling in place.marked:
+                self.marked.setdefault(normalize_plain(spelling).strip(), []).append((spelling, place.id))
         place_keys = {k: v[1] for k, v in self.table.items() if v[0] == "place"}
         for role in kb.roles.values():
             self._add(role.ar, "role", role.id)
@@ -143,6 +146,20 @@ class EntityMatcher:
                 self._recent.pop(next(iter(self._recent)))
             self._recent[key] = hit
         return list(hit)
+
+    def reread_marked(self, found: list[EntityMention], norm: NormalizedText) -> list[EntityMention]:
+        """Names whose original spelling marks them as a place the folded word hides ("عمّان" is
+        Amman, not Oman): those mentions become the place."""
+        if not self.marked:
+            return found
+        out = []
+        for e in found:
+            a, b = norm.to_original(e.start, e.end)
+            printed = norm.original[a:b]
+            hit = next((pid for word, cands in self.marked.items() if e.surface.endswith(word)
+                        for spelling, pid in cands if spelling in printed), None)
+            out.append(EntityMention("place", hit, e.start, e.end, e.surface) if hit else e)
+        return out
 
     def _find(self, text: str, start: int, end: int) -> list[EntityMention]:
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
