@@ -266,6 +266,7 @@ class EventExtractor:
             if cand is not None:
                 out.append(cand)
             i += n
+        self._framed_owner(view, out)
         self._link(view, out)
         for cand in out:  # matching ran on the working copy; exports show the words as printed
             for arg in cand.actors:
@@ -408,6 +409,8 @@ class EventExtractor:
                                    or (support_word and self._is(support_word, fam.qualifiers))):
             return None
         if before and self._phrase_at(toks, before[-1][0], self.frames):
+            if self._framed_own(view, fam, i, n):
+                return False, None  # "عقب لقائه بالعاهل الأردني": the framed meeting is an event of its own
             return None  # "خلال الاجتماع": a frame for another event, not an event of its own
         if fam.bare_nouns:
             return False, None
@@ -444,6 +447,38 @@ class EventExtractor:
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
             return False, None
         return None
+
+    def _possessed(self, view: SegmentView, i: int) -> bool:
+        """The noun carries a possessive pronoun as printed ("لقائه", "اجتماعها", not the ة of "قمة")."""
+        word = view.toks[i].text
+        last = view.norm.original[view.norm.index[view.toks[i].end - 1]]
+        return len(word) > 4 and (last == "ه" or word.endswith(("ها", "هم", "هما")))
+
+    def _framed_own(self, view: SegmentView, fam: TriggerFamily, i: int, n: int) -> bool:
+        """A framed event noun that tells an event of its own: its owner's meeting, call or visit with a
+        named partner ("عقب لقائه بالعاهل الأردني", "خلال اتصاله مع نظيره")."""
+        if fam.type not in _FRAME_TYPES or not self._possessed(view, i + n - 1):
+            return False
+        nxt = view.toks[i + n:i + n + 3]
+        return any((t.text == "مع" or t.text.startswith("ب")) and
+                   any(e.start >= t.start for e in view.entities if e.kind != "place") for t in nxt[:2])
+
+    def _framed_owner(self, view: SegmentView, cands: list[Candidate]) -> None:
+        """"عقب لقائه بالعاهل الأردني، قال بلينكن": the owner of a framed event noun is the subject of
+        the event its sentence goes on to tell."""
+        for n, c in enumerate(cands):
+            i = c.trigger[0]
+            if c.kind != "noun" or c.support is not None or i == 0 or not self._possessed(view, c.trigger[1] - 1):
+                continue
+            if not self._phrase_at(view.toks, i - 1, self.frames) and not (
+                    i > 1 and self._phrase_at(view.toks, i - 2, self.frames) == 2):
+                continue
+            main = next((m for m in cands[n + 1:] if m.sentence == c.sentence and m.subject_found and m.actors), None)
+            if main is None:
+                continue
+            lead = main.actors[0]
+            if not any(a.id == lead.id for a in c.actors):
+                c.actors.insert(0, Arg(lead.id, "participant", lead.start, lead.end, lead.surface, lead.known))
 
     def _opens_sentence(self, view: SegmentView, k: int) -> bool:
         """Token k is the first word of its sentence (a lede, not a clause inside reported words)."""
@@ -957,7 +992,9 @@ class EventExtractor:
             return None  # first person plural: the speaker (see _implicit_subject)
         # SVO first: a name ending just before the verb ("كيربي أكد", "X، Y، سيلتقي")
         for e in reversed(people + [x for x in view.entities if x.kind == "outlet" and a <= x.start]):
-            if e.end <= verb_start and view.tok_index(verb_start) - view.tok_index(e.end) <= 2 and e.start >= a:
+            if e.end <= verb_start and view.tok_index(verb_start) - view.tok_index(e.end) <= 2 and e.start >= a \
+                    and not (e.kind == "place" and any(c in view.norm.text[e.end:verb_start] for c in "،,")):
+                # a place before a comma is where the frame happened ("في الدوحة أمس، أكد X"), not the subject
                 if say and self._anonymous_lead(view, e, a):
                     cand.anonymous = True
                     return None
