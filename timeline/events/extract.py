@@ -29,7 +29,7 @@ from timeline.events.lexicon import EventLexicon, FormKind, TriggerFamily
 from timeline.knowledge.kb import KnowledgeBase
 from timeline.knowledge.matcher import EntityMatcher, EntityMention
 from timeline.model import Document, Segment, Timex
-from timeline.normalize import NormalizedText
+from timeline.normalize import NormalizedText, normalize_plain
 from timeline.temporal.resources import load_language
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -280,20 +280,37 @@ class EventExtractor:
         starts = {e.start for e in view.entities}
         added = []
         for k, t in enumerate(toks):
-            if not self._is(t.text, self.mediation) or t.text in self.mediator_nouns:
+            talks = self._talks_noun(t.text)
+            if not talks and (not self._is(t.text, self.mediation) or t.text in self.mediator_nouns):
                 continue
             m = k + 1
-            while m < len(toks) and toks[m].start not in starts:
+            if talks:
+                # "المحادثات النووية الإيرانية الأميركية": the nationalities after a talks noun (and its own
+                # adjectives) are its parties, a definite noun before them or not
+                while m < len(toks) and m - k <= 2 and not self.matcher.nisba_of(toks[m].text) and \
+                        toks[m].text.startswith(("ال", "وال")) and toks[m].start not in starts:
+                    m += 1
+                if m >= len(toks) or not self.matcher.nisba_of(toks[m].text):
+                    continue
+            while m < len(toks) and (talks or toks[m].start not in starts):
                 gap = view.norm.text[toks[m - 1].end:toks[m].start]
                 if gap.strip() not in ("", "،", ","):
                     break
                 nis = self.matcher.nisba_of(toks[m].text)
                 if not nis:
                     break
+                if toks[m].start in starts:  # "المحادثات السعودية الإيرانية": السعودية is found already
+                    m += 1
+                    continue
                 added.append(EntityMention("nisba", nis[0], toks[m].start, toks[m].end, toks[m].text, nis[1]))
                 m += 1
         if added:
             view.entities = sorted(view.entities + added, key=lambda e: e.start)
+
+    def _talks_noun(self, word: str) -> bool:
+        """A noun of talks or meetings whose nationality adjectives name the parties ("المحادثات الإيرانية")."""
+        return any(fam.type in ("negotiation", "meeting") and kind == "noun" and len(words) == 1
+                   for v in self._noun_variants(word) for fam, kind, words in self.lex.index.get(v, []))
 
     def _trigger_at(self, view: SegmentView, i: int
                     ) -> tuple[TriggerFamily, FormKind, int, bool, str, int | None] | None:
@@ -435,14 +452,22 @@ class EventExtractor:
         for k, w in before[:1]:
             if any(v in self.ongoing_lede for v, fut in self._verb_variants(w) if not fut) and self._opens_sentence(view, k):
                 return False, k
-        # "مفاوضات جرت", "اجتماعا عقد", "الاجتماع الذي جرى"
+        # "مفاوضات جرت", "اجتماعا عقد", "الاجتماع الذي جرى", and after the noun's own phrase:
+        # "الجولة الرابعة من المحادثات النووية الإيرانية الأميركية ستعقد الأحد"
         rest = after[1:] if after and after[0] in self.lex.relatives else after
-        for w in rest[:2]:
+        k0 = i + n + (1 if after and after[0] in self.lex.relatives else 0)
+        for k in range(k0, min(len(toks), k0 + 8)):
+            w = toks[k].text
+            if toks[k].start >= s1:
+                break
             for form, fut in self._verb_variants(w):
                 if form in self.lex.support_past and not fut:
                     return False, None
                 if form in self.lex.support_present and fut:
                     return True, None
+            if k - k0 >= 2 and not (w.startswith(("ال", "لل", "وال")) or w == "من" or self._is_trigger(w)
+                                    or view.inside_entity(toks[k].start)):
+                break  # past the noun's phrase: the verb is another clause's
         # a noun whose own qualifier makes it an event ("اتصالات هاتفية" after تلقى) was handled above
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
             return False, None
@@ -1124,8 +1149,22 @@ class EventExtractor:
         if e.kind == "role":
             return self.kb.roles[e.ref].holder_on(cand.segment.dct)
         if e.kind == "person":
-            return "ar:" + e.ref
+            return self._named_holder(e, cand) or "ar:" + e.ref
         return None
+
+    def _named_holder(self, e: EntityMention, cand: Candidate) -> str | None:
+        """The holder of the title printed with an unknown name, when the name can be theirs: it shares a
+        word with one of the holder's names ("إيفي غوفرين" for إيفي دفرين); "نيد برايس المتحدث باسم
+        الخارجية" in 2025 is not the spokesperson of 2025."""
+        if not e.alt or e.alt not in self.kb.roles:
+            return None
+        holder = self.kb.roles[e.alt].holder_on(cand.segment.dct)
+        actor = self.kb.actors.get(holder) if holder else None
+        if actor is None:
+            return None
+        printed = set(e.ref.split())
+        names = {w for alias in actor.ar for w in normalize_plain(alias).split() if len(w) > 2}
+        return holder if printed & names else None
 
     def _implicit_subject(self, view: SegmentView, cand: Candidate, earlier: list[Candidate]) -> None:
         """No named subject: "أنه بدأ" and "أطلقنا" take the reporting speaker; "وقالت إن" continues

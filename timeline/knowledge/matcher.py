@@ -39,7 +39,9 @@ class EntityMention:
     end: int
     surface: str
     plural: bool = False
-    alt: str | None = None  # a place that can also stand for an actor (واشنطن، الدوحة): the actor id
+    # a place that can also stand for an actor (واشنطن، الدوحة): the actor id; an unknown person named
+    # with a title ("نيد برايس المتحدث باسم الخارجية"): the title's role id
+    alt: str | None = None
 
 
 def _definite(word: str) -> bool:
@@ -68,6 +70,7 @@ class EntityMatcher:
         self.collective = set(_words("collective_heads.txt"))
         self.counterparts = set(_words("counterparts.txt"))
         self.titles = set(_words("person_titles.txt"))
+        self.title_nouns = set(_words("title_nouns.txt"))
         self.stop = set(_words("name_stopwords.txt"))
         self.anonymous_heads = _words("anonymous_heads.txt")
         self.military_heads = set(_words("military_heads.txt"))
@@ -171,6 +174,16 @@ class EntityMatcher:
             if hit:
                 n, kind, ref, key = hit
                 a, b = toks[i][1], toks[i + n - 1][2]
+                named = self._name_before(text, toks, i, out) if kind == "role" else None
+                if named is not None:
+                    # "وقال نيد برايس المتحدث باسم الخارجية": the title describes the person named; the
+                    # event stage decides by date whether that is the title's holder (see EntityMention.alt)
+                    j = named
+                    out.append(EntityMention("person", text[toks[j][1]:toks[i - 1][2]], toks[j][1], toks[i - 1][2],
+                                             text[toks[j][1]:toks[i - 1][2]], alt=ref))
+                    prev_collective = False
+                    i += n
+                    continue
                 out.append(EntityMention(kind, ref, a, b, text[a:b], alt=self.alt.get(key)))
                 prev_collective = False
                 i += n
@@ -215,11 +228,13 @@ class EntityMatcher:
                 out.append(EntityMention("anaphor", anaphor, toks[i][1], toks[i][2], word))
                 i += 1
                 continue
-            person = self._unknown_person(text, toks, i, bool(out) and out[-1].kind == "role"
-                                          and out[-1].end == toks[i - 1][2])
+            after_role = bool(out) and out[-1].kind == "role" and out[-1].end == toks[i - 1][2]
+            person = self._unknown_person(text, toks, i, after_role)
             if person:
                 j, k = person
                 a, b = toks[j][1], toks[k][2]
+                # after a known title the title stays too: the words after it may be no name at all
+                # ("رئيس الوزراء القطري أحرز تقدما"), and its holder on the day is often the one named
                 out.append(EntityMention("person", text[a:b], a, b, text[a:b]))
                 i = k + 1
                 continue
@@ -309,8 +324,52 @@ class EntityMatcher:
 
     def _name_like(self, toks: list[tuple[str, int, int]], k: int) -> bool:
         w = toks[k][0]
-        return not (w in self.stop or w.startswith("ال") or w.isdigit() or len(w) < 2
-                    or w in self.titles or self._lookup(toks, k) or self._nisba(w))
+        return not (self._stopword(w) or w.startswith(("ال", "لل", "بال", "وال", "فال")) or w.isdigit() or len(w) < 2
+                    or w in self.titles or w in self.title_nouns or self._lookup(toks, k) or self._nisba(w))
+
+    def _stopword(self, w: str) -> bool:
+        """A word never in a name, with or without the conjunction before it ("وقال")."""
+        return w in self.stop or (w[:1] in ("و", "ف") and w[1:] in self.stop)
+
+    def _name_before(self, text: str, toks: list[tuple[str, int, int]], i: int,
+                     out: list[EntityMention]) -> int | None:
+        """The first token of a two- or three-word unknown name right before a title at ``i``, when
+        the name opens its clause (after a function word, punctuation or the start)."""
+        for size in (3, 2):
+            j = i - size
+            if j < 0 or (out and out[-1].end > toks[j][1]):
+                continue
+            if not all(self._name_like(toks, k) for k in range(j, i)):
+                continue
+            if any(re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]]) for k in range(j + 1, i + 1)):
+                continue  # punctuation inside or before the title: not one phrase
+            if j == 0 or self._stopword(toks[j - 1][0]) or re.search(r"[^\s]", text[toks[j - 1][2]:toks[j][1]]):
+                return j
+        return None
+
+    def _title_phrase_end(self, text: str, toks: list[tuple[str, int, int]], i: int) -> int:
+        """After a title word, the first token past its phrase ("رئيس الوزراء الأرميني", "رئيس وزراء
+        ماليزيا", "المتحدث باسم الحكومة"): words with the article, title nouns, nationalities and
+        known names, at most five, without punctuation inside; -1 when the phrase does not end in a name."""
+        k = i + 1
+        while k < len(toks) and k - i <= 5:
+            if re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]]):
+                return -1  # punctuation: an apposition, read by the comma rule
+            w = toks[k][0]
+            hit = self._lookup(toks, k)
+            if hit and hit[1] == "actor" and self.kb.actors[hit[2]].type == "person":
+                return -1  # a known person: the matcher names them
+            if hit:
+                k += hit[0]
+                continue
+            if w.startswith(("ال", "لل")) or w in self.title_nouns or w in self.titles or self._nisba(w):
+                k += 1
+                continue
+            # the phrase must say whose title it is (a nationality or a known name), else the words
+            # after it may be anything ("رئيس الموساد أحرز تقدما")
+            owned = any(self._nisba(toks[m][0]) or self._lookup(toks, m) for m in range(i + 1, k))
+            return k if k > i + 1 and owned else -1
+        return -1
 
     def _unknown_person(self, text: str, toks: list[tuple[str, int, int]], i: int,
                         after_role: bool) -> tuple[int, int] | None:
@@ -326,6 +385,8 @@ class EntityMatcher:
             start = next((j for j in range(i + 1, min(i + 7, len(toks)))
                           if re.search(r"[،,]", text[toks[j - 1][2]:toks[j][1]])), -1)
             if start < 0:
+                start = self._title_phrase_end(text, toks, i)  # "رئيس الوزراء الأرميني نيكول باشينيان"
+            if start < 0:
                 return None
         else:
             return None
@@ -337,7 +398,7 @@ class EntityMatcher:
         if k - start < 2:
             return None
         if k < len(toks) and not (re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]])
-                                  or toks[k][0] in self.stop):
+                                  or toks[k][0] in self.stop or toks[k][0].startswith(("لل", "بال", "وال", "ال"))):
             return None
         return start, k - 1
 
