@@ -199,6 +199,7 @@ class EventExtractor:
         self.locatives = lex.marker_set("locatives")
         self.receiving = lex.marker_set("receiving")
         self.captives = lex.marker_set("captives")
+        self.dual_anaphors = lex.marker_set("dual_anaphors")
         self.number_words = {w: int(v) for w, v in load_language(lex.lang).tables.get("number_word", {}).items()}
         self.frame_nouns = frozenset(w for f in lex.families if f.type in _FRAME_TYPES for w in f.nouns)
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
@@ -267,6 +268,7 @@ class EventExtractor:
                 out.append(cand)
             i += n
         self._framed_owner(view, out)
+        self._two_sides(view, out)
         self._link(view, out)
         for cand in out:  # matching ran on the working copy; exports show the words as printed
             for arg in cand.actors:
@@ -487,6 +489,34 @@ class EventExtractor:
         nxt = view.toks[i + n:i + n + 3]
         return any((t.text == "مع" or t.text.startswith("ب")) and
                    any(e.start >= t.start for e in view.entities if e.kind != "place") for t in nxt[:2])
+
+    def _two_sides(self, view: SegmentView, cands: list[Candidate]) -> None:
+        """"اتفق الطرفان على", "أكد الجانبان": the two sides are the last two parties named before."""
+        toks = view.toks
+        for c in cands:
+            i, j = c.trigger
+            near = range(max(view.tok_index(c.clause[0]), i - 2), min(len(toks), j + 3))
+            hit = next((k for k in near if toks[k].start < c.clause[1] and
+                        (toks[k].text in self.dual_anaphors or toks[k].text[1:] in self.dual_anaphors)), None)
+            if hit is None or len({a.id for a in c.actors if a.role != "mediator"}) >= 2:
+                continue
+            mediators = {a.id for a in c.actors if a.role == "mediator"}
+            sides: list[EntityMention] = []
+            for e in reversed([e for e in view.entities if e.end <= toks[hit].start]):
+                ref = e.ref if e.kind in ("actor", "nisba") else None
+                actor = self.kb.actors.get(ref) if ref else None
+                if actor is None or actor.type not in ("state", "armed-group", "government-body", "organization") \
+                        or ref in mediators or any(s.ref == ref for s in sides):
+                    continue
+                sides.append(e)
+                if len(sides) == 2:
+                    break
+            if len(sides) < 2:
+                continue
+            role = c.family.roles.get("subject", "participant")
+            for e in reversed(sides):
+                if not any(a.id == e.ref for a in c.actors):
+                    c.actors.append(Arg(e.ref, role, toks[hit].start, toks[hit].end, toks[hit].text, True))
 
     def _framed_owner(self, view: SegmentView, cands: list[Candidate]) -> None:
         """"عقب لقائه بالعاهل الأردني، قال بلينكن": the owner of a framed event noun is the subject of
@@ -804,8 +834,10 @@ class EventExtractor:
         people = [e for e in ents if (e.kind not in ("place", "outlet") or e.alt) and self._resolve(e, cand)
                   and not self._apposition(view, e, cand) and self._word_before(view, e) not in self.held_by]
         subject = self._subject(view, cand, people)  # a capital can be a subject: "أكد البيت الأبيض"
-        people = [e for e in people if (e.kind != "place" or e is subject or self._party_position(view, e))
-                  and e.start != where_start]
+        people = [e for e in people if (e.kind != "place" or e is subject or self._party_position(view, e)
+                                        or (e.alt and subject is not None and subject.alt is not None
+                                            and e.end <= subject.start and self._joined(view, e, subject)))
+                  and e.start != where_start]  # "موسكو وكييف اتفقتا": capitals joined to a capital subject
         if subject is not None and subject.kind == "place" and cand.support is not None and \
                 any(v in self.hosting for v, _ in self._verb_variants(toks[cand.support].text)):
             cand.location = self.kb.places[subject.ref].name  # "تستضيف الدوحة جولة": the host city is where
