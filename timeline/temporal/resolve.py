@@ -8,7 +8,9 @@ stay ``UNDEF-...`` with no interval.  Today's date is never consulted.
 Conventions (documented in the README):
 
 * weekday / day-month without year / month alone: on or before the publication
-  day in past or neutral context, on or after it in future context;
+  day in past or neutral context, on or after it in future context; a day-month
+  in neutral context within NEAR_AHEAD days after the publication day is that
+  coming day (news writes last year's dates with their year);
   "المقبل" = strictly after, "الماضي" = strictly before;
 * weeks are ISO weeks (Monday-Sunday), TIMEX3 ``YYYY-Www``; a weekend is
   ``YYYY-Www-WE`` with the interval Friday-Sunday (covering both the Arab
@@ -27,6 +29,8 @@ from zoneinfo import ZoneInfo
 from hijridate import Gregorian, Hijri
 
 from timeline.model import Interval
+
+NEAR_AHEAD = 45  # days: a day-month this close after the publication day, in neutral context, is the coming one
 
 D = dt.timedelta
 _WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -117,6 +121,8 @@ def _date_without_year(dct: dt.date, m: int, d: int, tense: str) -> dt.date:
             year += 1
     else:
         candidate = dt.date(year, m, min(d, calendar.monthrange(year, m)[1]))
+        if tense == "neutral" and dct < candidate <= dct + dt.timedelta(days=NEAR_AHEAD):
+            return _safe_date(year, m, d)  # "المحادثات في 29 نوفمبر" written on 4 November: this month's
         if candidate > dct:
             year -= 1
     return _safe_date(year, m, d)
