@@ -43,6 +43,7 @@ class TenseDetector:
         self.multiword = [tuple(m.split()) for m in self.markers if " " in m]
         self.past = set(res.word_lists.get("past_markers", []))
         self.exceptions = tuple(res.word_lists.get("future_prefix_exceptions", []))
+        self.present_future = set(res.word_lists.get("present_as_future", []))
 
     def is_future_word(self, word: str) -> bool:
         """A future marker, or a verb with the future prefix سـ (سيلتقي، ستعقد، سنواصل)."""
@@ -77,7 +78,9 @@ class TenseDetector:
         for word in window_before:
             if word in self.past:
                 return "past"
-            if self.is_future_word(word):
+            # with و only: "فيصل" is a name, not فـ + يصل
+            if self.is_future_word(word) or word in self.present_future or (
+                    word[:1] == "و" and word[1:] in self.present_future):
                 return "future"
         joined = " ".join(reversed(window_before))
         if any(" ".join(m) in joined for m in self.multiword):
