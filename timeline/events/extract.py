@@ -200,6 +200,7 @@ class EventExtractor:
         self.receiving = lex.marker_set("receiving")
         self.captives = lex.marker_set("captives")
         self.dual_anaphors = lex.marker_set("dual_anaphors")
+        self.party_stops = lex.marker_set("party_stops")
         self.number_words = {w: int(v) for w, v in load_language(lex.lang).tables.get("number_word", {}).items()}
         self.frame_nouns = frozenset(w for f in lex.families if f.type in _FRAME_TYPES for w in f.nouns)
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
@@ -375,7 +376,7 @@ class EventExtractor:
             return False
         if kind == "present" and fam.type in _SAY_TYPES:
             # "يؤكد الرئيس X أن ...": a present-tense lede reports what is said today
-            if fut or form not in self.lede_say or not self._opens_sentence(view, i):
+            if fut or form not in self.lede_say or not (self._opens_sentence(view, i) or self._speaker_opens(view, i)):
                 return False
         elif kind == "present" and not (fut or self._future_before(view, i) or self._future_date(view, i)
                                         or self._today_date(view, i)):
@@ -534,6 +535,15 @@ class EventExtractor:
             lead = main.actors[0]
             if not any(a.id == lead.id for a in c.actors):
                 c.actors.insert(0, Arg(lead.id, "participant", lead.start, lead.end, lead.surface, lead.known))
+
+    def _speaker_opens(self, view: SegmentView, k: int) -> bool:
+        """Token k follows only a named speaker at the start of its sentence or line ("الخارجية الروسية
+        تنتقد ..."), outside any quotation."""
+        s0 = max(view.sentence(view.toks[k].start)[0], view.line(view.toks[k].start)[0])
+        first = view.tok_index(s0)
+        if first >= k or view.quote_at(view.toks[k].start) is not None:
+            return False
+        return all(view.inside_entity(view.toks[m].start) for m in range(first, k))
 
     def _opens_sentence(self, view: SegmentView, k: int) -> bool:
         """Token k is the first word of its sentence (a lede, not a clause inside reported words)."""
@@ -850,6 +860,10 @@ class EventExtractor:
         if cand.anonymous:
             return
         zones = self._mediator_zones(view, a, b)
+        party_stop = next((toks[k].start for k in range(cand.trigger[1], view.tok_index(sb))
+                           if toks[k].text in self.party_stops  # not "قبل ظهر اليوم", a time of its own
+                           and not any(x <= toks[k].start < y or (k + 1 < len(toks) and x == toks[k + 1].start)
+                                       for x, y, _ in view.timexes)), sb)
         seen: set[str] = set()
 
         def add(e: EntityMention, role: str) -> None:
@@ -898,7 +912,7 @@ class EventExtractor:
                     continue  # "في واشنطن": where, not who
                 if e.end <= t0 and not self._in(zones, e):
                     continue  # before the trigger and not its subject: another clause's actor
-                if fam.type in _FRAME_TYPES and e.start >= stop and not self._in(zones, e) and \
+                if fam.type in _FRAME_TYPES and e.start >= min(stop, party_stop) and not self._in(zones, e) and \
                         not self._after_preposition(view, e, ("بين", "مع")):
                     continue  # "جلسة طارئة بشأن السودان", "لبحث الأوضاع في غزة": the topic, not a party
                 add(e, self._role_of(view, cand, e, zones))

@@ -380,16 +380,22 @@ class EntityMatcher:
         and it must end at punctuation or a function word.
         """
         if after_role:
-            start = i
+            starts = [i]
         elif toks[i][0] in self.titles:
-            start = next((j for j in range(i + 1, min(i + 7, len(toks)))
+            comma = next((j for j in range(i + 1, min(i + 7, len(toks)))
                           if re.search(r"[،,]", text[toks[j - 1][2]:toks[j][1]])), -1)
-            if start < 0:
-                start = self._title_phrase_end(text, toks, i)  # "رئيس الوزراء الأرميني نيكول باشينيان"
-            if start < 0:
-                return None
+            # "رئيس الوزراء الأرميني نيكول باشينيان،": the title's own phrase first, then the apposition
+            starts = [j for j in (self._title_phrase_end(text, toks, i), comma) if j >= 0]
         else:
             return None
+        for start in starts:
+            name = self._name_at(text, toks, start)
+            if name is not None:
+                return name
+        return None
+
+    def _name_at(self, text: str, toks: list[tuple[str, int, int]], start: int) -> tuple[int, int] | None:
+        """Two or three name-like tokens from ``start`` that end at punctuation or a function word."""
         k = start
         while k < len(toks) and k - start < 3 and self._name_like(toks, k):
             if k > start and re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]]):
