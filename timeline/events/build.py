@@ -27,7 +27,7 @@ def _keep(c: Candidate, date: EventDate, cands: list[Candidate]) -> bool:
             return False
     if c.embedded and not c.self_announced and date.basis not in ("explicit", "inherited"):
         return False  # background: "المبادرة التي طرحها ويتكوف", undated actions in someone's words
-    if len({a.id for a in c.actors}) < c.family.min_actors and not c.attach_only:
+    if len({a.id for a in c.actors}) < c.family.min_actors and not c.attach_only and not c.dated_alone:
         return False
     return True
 
@@ -80,7 +80,7 @@ class EventBuilder:
             for cand, date in found:
                 if cand.attach_only:
                     pending.append((cand, date))
-                elif cand.actors or cand.family.min_actors == 0:
+                elif cand.actors or cand.family.min_actors == 0 or cand.dated_alone:
                     merger.add(cand, date)
         for cand, date in pending:
             merger.attach(cand, date)

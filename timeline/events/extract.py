@@ -91,6 +91,7 @@ class Candidate:
     frame_event: Candidate | None = None  # "في نهايته", "عقب اللقاء": the earlier event this one happened in
     said_end: int | None = None  # a statement's report runs on through what was said (to here)
     count: int | None = None  # people released or exchanged ("90 أسيرا")
+    dated_alone: bool = False  # no party named, but its own date and place make it an event
 
     @property
     def report(self) -> tuple[int, int]:
@@ -474,6 +475,30 @@ class EventExtractor:
         # a noun whose own qualifier makes it an event ("اتصالات هاتفية" after تلقى) was handled above
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
             return False, None
+        # "الجولة السادسة من المحادثات في فيينا في يونيو", "منذ اندلاع المعارك في 15 أبريل": a noun
+        # with its own calendar date is an event of that date
+        dated = self._own_date(view, i + n)
+        if dated is not None and not fam.support_only:
+            return dated, None
+        return None
+
+    def _own_date(self, view: SegmentView, k0: int) -> bool | None:
+        """Whether the noun ending before token ``k0`` has its own calendar date a few words on (a day or
+        a month named with في/يوم, nothing between but its phrase): None without one, else whether
+        that date lies after the publication day."""
+        toks = view.toks
+        s1 = view.sentence(toks[k0 - 1].start)[1]
+        for k in range(k0, min(len(toks), k0 + 7)):
+            if toks[k].start >= s1 or toks[k].text in self.comps or toks[k].text in self.breaks:
+                return None
+            for a, _, tx in view.timexes:
+                if a != toks[k].start or tx.type != "DATE" or tx.interval is None or tx.granularity not in ("day", "month"):
+                    continue
+                if not (tx.text.startswith(("في", "يوم")) or toks[k - 1].text in ("في", "يوم")) \
+                        or tx.rule.startswith(("relative", "weekday")):
+                    return None  # "اليوم", "أمس", a bare weekday: the noun's sentence, not its own date
+                dct = view.seg.dct
+                return bool(dct and tx.interval.start[:10] > dct.isoformat())
         return None
 
     def _possessed(self, view: SegmentView, i: int) -> bool:
@@ -910,6 +935,8 @@ class EventExtractor:
                     continue
                 if e.kind == "place" and not (self._in(zones, e) or self._party_position(view, e)):
                     continue  # "في واشنطن": where, not who
+                if e.kind == "actor" and self.kb.actors[e.ref].type == "state" and self._word_before(view, e) == "في":
+                    continue  # "في تونس": the country where it happened
                 if e.end <= t0 and not self._in(zones, e):
                     continue  # before the trigger and not its subject: another clause's actor
                 if fam.type in _FRAME_TYPES and e.start >= min(stop, party_stop) and not self._in(zones, e) and \
@@ -926,6 +953,10 @@ class EventExtractor:
         if fam.type == "military" and fam.roles.get("subject") == "initiator" and \
                 not any(x.role == "initiator" for x in cand.actors):
             cand.actors = []  # who struck is the point of a military event
+        if not cand.actors and cand.kind == "noun" and cand.support is None and \
+                fam.type in ("negotiation", "meeting", "military") and cand.location is not None and \
+                self._own_date(view, cand.trigger[1]) is not None:
+            cand.dated_alone = True  # "الجولة السادسة من المحادثات في فيينا في يونيو"
 
     def _joined(self, view: SegmentView, left: EntityMention, e: EntityMention) -> bool:
         """``e`` is joined to ``left`` by و: "X وY", or through a short title ("السيسي وأخوه صاحب السمو
