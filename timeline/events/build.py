@@ -25,6 +25,8 @@ def _keep(c: Candidate, date: EventDate, cands: list[Candidate]) -> bool:
         # "أعلن الجيش أنه بدأ شن هجمات": the announced action is the event
         if any(o.replaces_statement and o.governing is c for o in cands):
             return False
+    if c.family.dated_only and date.basis != "explicit":
+        return False  # "اندلعت الحرب" with no date of its own: background
     if c.embedded and not c.self_announced and date.basis not in ("explicit", "inherited"):
         return False  # background: "المبادرة التي طرحها ويتكوف", undated actions in someone's words
     if len({a.id for a in c.actors}) < c.family.min_actors and not c.attach_only and not c.dated_alone:

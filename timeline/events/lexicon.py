@@ -46,7 +46,8 @@ class TriggerFamily:
     military_objects: frozenset[str]  # objects that make a commander's approval a military event
     roles: dict[str, str] = field(default_factory=dict)
     label: str = ""
-    placeless: bool = False  # the place after the trigger is what the event is about, never where it was  # what the page and titles call these events when the type says too little ("Ceasefire")
+    placeless: bool = False
+    dated_only: bool = False  # an event only when its own sentence dates it  # the place after the trigger is what the event is about, never where it was  # what the page and titles call these events when the type says too little ("Ceasefire")
 
     def needs_object(self, form: str) -> bool:
         if not self.objects:
@@ -107,7 +108,8 @@ def _family(raw: dict[str, Any], where: str) -> TriggerFamily:
         with_required=bool(raw.get("with_required")), continuation=bool(raw.get("continuation")),
         min_actors=int(raw.get("min_actors", 1)), bare_nouns=bool(raw.get("bare_nouns")),
         military_objects=frozenset(_norm(raw.get("military_objects"))), roles=dict(raw.get("roles") or {}),
-        label=str(raw.get("label") or ""), placeless=bool(raw.get("placeless")))
+        label=str(raw.get("label") or ""), placeless=bool(raw.get("placeless")),
+        dated_only=bool(raw.get("dated_only")))
 
 
 def _read(path: Path) -> Any:

@@ -136,8 +136,10 @@ class Merger:
             return False
         if not cand.actors or not cl.actors:
             # a happening told without its parties ("دخلت الهدنة حيز التنفيذ") is the same one only
-            # when told by the same words of the same day
-            return cand.family.name == cl.first.family.name
+            # when told by the same words of the same day; fighting that broke out on the day of an
+            # attack told in the same article is that attack ("اندلعت الحرب إثر هجوم ... في 7 أكتوبر")
+            return cand.family.name == cl.first.family.name or (
+                cand.type == "military" and cl.first.type == "military" and cand.doc.id == cl.first.doc.id)
         return self._shares_actor(cl, cand)
 
     def add(self, cand: Candidate, date: EventDate) -> None:
