@@ -182,6 +182,7 @@ class EventExtractor:
         self.ongoing = lex.marker_set("ongoing")
         self.comps = lex.marker_set("complementizers")
         self.breaks = lex.marker_set("clause_breaks")
+        self.multi_breaks = [tuple(p.split()) for p in self.breaks if " " in p]  # "بعد أن", "في المقابل"
         self.frames = lex.marker_set("frames")
         self.mediation = lex.marker_set("mediation")
         self.anonymous = set(matcher.anonymous_heads)
@@ -649,7 +650,8 @@ class EventExtractor:
                 break
             if t.text in self.comps:
                 return t, brk
-            if brk is None and t.text in self.breaks:
+            if brk is None and (t.text in self.breaks or any(
+                    tuple(x.text for x in toks[k:k + len(m)]) == m for m in self.multi_breaks)):
                 brk = t
         return None, brk
 
