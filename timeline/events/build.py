@@ -29,7 +29,7 @@ def _keep(c: Candidate, date: EventDate, cands: list[Candidate]) -> bool:
         return False  # "اندلعت الحرب" with no date of its own: background
     if c.embedded and not c.self_announced and date.basis not in ("explicit", "inherited"):
         return False  # background: "المبادرة التي طرحها ويتكوف", undated actions in someone's words
-    if len({a.id for a in c.actors}) < c.family.min_actors and not c.attach_only and not c.dated_alone:
+    if len({a.id for a in c.actors}) < c.family.min_actors and not c.attach_only and not c.needs_no_party:
         return False
     return True
 
@@ -82,7 +82,7 @@ class EventBuilder:
             for cand, date in found:
                 if cand.attach_only:
                     pending.append((cand, date))
-                elif cand.actors or cand.family.min_actors == 0 or cand.dated_alone:
+                elif cand.actors or cand.needs_no_party:
                     merger.add(cand, date)
         for cand, date in pending:
             merger.attach(cand, date)

@@ -94,6 +94,11 @@ class Candidate:
     dated_alone: bool = False  # no party named, but its own date and place make it an event
 
     @property
+    def needs_no_party(self) -> bool:
+        """An event even when no party is named: its family says so, or its own date and place do."""
+        return self.family.min_actors == 0 or self.dated_alone
+
+    @property
     def report(self) -> tuple[int, int]:
         """The words that report this mention: its clause, and for a statement what was said."""
         return (self.clause[0], max(self.clause[1], self.said_end or 0))
@@ -1031,8 +1036,8 @@ class EventExtractor:
             return True
         if k > 0 and self._is_trigger(view.toks[k - 1].text):
             return True  # "محادثات جدة", "قمة ألاسكا": the talks of that place
-        return any(view.toks[m].text in self.locatives or view.toks[m].text[1:] in self.locatives
-                   for m in range(max(0, k - 3), k))
+        return any(w in self.locatives or (w[:1] in ("و", "ف") and w[1:] in self.locatives)
+                   for w in (view.toks[m].text for m in range(max(0, k - 3), k)))
 
     def _word_before(self, view: SegmentView, e: EntityMention) -> str:
         k = view.tok_index(e.start)
