@@ -960,7 +960,7 @@ class EventExtractor:
         if fam.type == "military" and fam.roles.get("subject") == "initiator" and \
                 not any(x.role == "initiator" for x in cand.actors):
             cand.actors = []  # who struck is the point of a military event
-        if not cand.actors and cand.kind == "noun" and cand.support is None and \
+        if not cand.actors and cand.kind == "noun" and \
                 fam.type in ("negotiation", "meeting", "military") and cand.location is not None and \
                 self._own_date(view, cand.trigger[1]) is not None:
             cand.dated_alone = True  # "الجولة السادسة من المحادثات في فيينا في يونيو"
