@@ -13,7 +13,7 @@ RES = load_language("ar")
 EXAMPLES, NEGATIVES = load_corpus()
 # lists read by the context analyser rather than by patterns: exercised anywhere in a sentence
 CONTEXT_LISTS = {"future_markers", "present_as_future", "past_markers", "future_prefix_exceptions", "today_followers",
-                 "today_not_after", "date_not_after"}
+                 "today_not_after", "date_not_after", "clause_openers"}
 _NEAR = 40  # characters around an expected expression that count as its context (heads, prepositions)
 
 

@@ -19,12 +19,11 @@ from typing import Literal
 
 from timeline.knowledge.kb import KnowledgeBase, get_kb
 from timeline.normalize import NormalizedText, normalize_plain
+from timeline.normalize.morphology import WORD, get_morphology
 from timeline.temporal.resources import data_lines
 
 ENTITY_DIR = Path(__file__).resolve().parent.parent / "resources" / "ar" / "entities"
-_TOKEN = re.compile(r"[^\W_]+")
-_NISBA_ENDINGS = {"": False, "ه": False, "ا": False, "ان": True, "ون": True, "ين": True, "يون": True,
-                  "يين": True, "ات": True}
+_TOKEN = WORD
 
 EntityKind = Literal["actor", "role", "place", "outlet", "nisba", "anaphor", "person"]
 
@@ -44,11 +43,6 @@ class EntityMention:
     alt: str | None = None
 
 
-def _definite(word: str) -> bool:
-    """Whether a token carries the article (with or without a clitic before it)."""
-    return word.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"))
-
-
 def _words(name: str) -> list[str]:
     return [normalize_plain(w).strip() for w in data_lines(ENTITY_DIR / name)]
 
@@ -66,7 +60,7 @@ class EntityMatcher:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._recent: dict[tuple[str, int, int], tuple[EntityMention, ...]] = {}
-        self.clitics = sorted(_words("clitics.txt"), key=len, reverse=True)
+        self.morph = get_morphology("ar")
         self.collective = set(_words("collective_heads.txt"))
         self.counterparts = set(_words("counterparts.txt"))
         self.titles = set(_words("person_titles.txt"))
@@ -102,8 +96,7 @@ class EntityMatcher:
         for actor in kb.actors.values():
             for stem in actor.nisba:
                 s = normalize_plain(stem).strip()
-                for ending, plural in _NISBA_ENDINGS.items():
-                    form = (s[:-1] if ending in ("يون", "يين") and s.endswith("ي") else s) + ending
+                for form, plural in self.morph.nisba_forms(s):
                     self.nisba.setdefault(form, (actor.id, plural))
         self.max_len = max((len(k) for k in self.table), default=1)
         # which actors an anaphor head can point back to
@@ -123,16 +116,7 @@ class EntityMatcher:
 
     def variants(self, token: str) -> list[str]:
         """``token`` and the forms left after peeling clitics and the article."""
-        out = [token]
-        for p in self.clitics:
-            if token.startswith(p) and len(token) - len(p) >= 2:
-                out.append(token[len(p):])
-        if token.startswith("لل") and len(token) > 3:
-            out.append("ال" + token[2:])
-        for v in list(out):
-            if v.startswith("ال") and len(v) > 3:
-                out.append(v[2:])
-        return list(dict.fromkeys(out))
+        return self.morph.noun_readings(token, min_stem=2, article_min=3)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
         """Every entity in ``text[start:end]`` (a normalized working copy), in order.
@@ -197,7 +181,7 @@ class EntityMatcher:
                 # definite noun before it ("الأسرى الإسرائيليين" are prisoners, not Israel)
                 head_near = prev_collective or (i >= 2 and any(v in self.collective
                                                                 for v in self.variants(toks[i - 2][0])))
-                as_noun = plural and _definite(word) and not (i > 0 and _definite(toks[i - 1][0]))
+                as_noun = plural and self.morph.is_definite(word) and not (i > 0 and self.morph.is_definite(toks[i - 1][0]))
                 military = any(any(v in self.military_heads for v in self.variants(toks[k][0]))
                                for k in range(max(0, i - 2), i))
                 if military and self.kb.actors[ref].armed_forces:
@@ -206,7 +190,7 @@ class EntityMatcher:
                                              toks[i][2], word, plural))
                     i += 1
                     continue
-                if head_near or as_noun or military or (chained and word.startswith("و")):
+                if head_near or as_noun or military or (chained and word.startswith(self.morph.coordinator)):
                     out.append(EntityMention("nisba", ref, toks[i][1], toks[i][2], word, plural))
                     i += 1
                     continue
@@ -282,7 +266,8 @@ class EntityMatcher:
             for title in titles:
                 if len(title) < 2 or not self._nisba(title[-1]):
                     continue
-                for form in dict.fromkeys((adjective, "ال" + adjective.lstrip("و"), adjective.lstrip("و"))):
+                bare = adjective.lstrip(self.morph.coordinator)
+                for form in dict.fromkeys((adjective, self.morph.article + bare, bare)):
                     found = self.table.get(title[:-1] + (form,))
                     if found and found[0] == "role":
                         return found[1], 2
@@ -324,12 +309,12 @@ class EntityMatcher:
 
     def _name_like(self, toks: list[tuple[str, int, int]], k: int) -> bool:
         w = toks[k][0]
-        return not (self._stopword(w) or w.startswith(("ال", "لل", "بال", "وال", "فال")) or w.isdigit() or len(w) < 2
+        return not (self._stopword(w) or self.morph.is_definite(w) or w.isdigit() or len(w) < 2
                     or w in self.titles or w in self.title_nouns or self._lookup(toks, k) or self._nisba(w))
 
     def _stopword(self, w: str) -> bool:
         """A word never in a name, with or without the conjunction before it ("وقال")."""
-        return w in self.stop or (w[:1] in ("و", "ف") and w[1:] in self.stop)
+        return w in self.stop or (w[:1] in self.morph.conjunctions and w[1:] in self.stop)
 
     def _name_before(self, text: str, toks: list[tuple[str, int, int]], i: int,
                      out: list[EntityMention]) -> int | None:
@@ -362,7 +347,7 @@ class EntityMatcher:
             if hit:
                 k += hit[0]
                 continue
-            if w.startswith(("ال", "لل")) or w in self.title_nouns or w in self.titles or self._nisba(w):
+            if w.startswith((self.morph.article, self.morph.lam_article)) or w in self.title_nouns or w in self.titles or self._nisba(w):
                 k += 1
                 continue
             # the phrase must say whose title it is (a nationality or a known name), else the words
@@ -383,7 +368,7 @@ class EntityMatcher:
             starts = [i]
         elif toks[i][0] in self.titles:
             comma = next((j for j in range(i + 1, min(i + 7, len(toks)))
-                          if re.search(r"[،,]", text[toks[j - 1][2]:toks[j][1]])), -1)
+                          if self.morph.comma_re.search(text, toks[j - 1][2], toks[j][1])), -1)
             # "رئيس الوزراء الأرميني نيكول باشينيان،": the title's own phrase first, then the apposition
             starts = [j for j in (self._title_phrase_end(text, toks, i), comma) if j >= 0]
         else:
@@ -404,7 +389,7 @@ class EntityMatcher:
         if k - start < 2:
             return None
         if k < len(toks) and not (re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]])
-                                  or toks[k][0] in self.stop or toks[k][0].startswith(("لل", "بال", "وال", "ال"))):
+                                  or toks[k][0] in self.stop or self.morph.is_definite(toks[k][0])):
             return None
         return start, k - 1
 

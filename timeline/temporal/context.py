@@ -9,18 +9,15 @@ words right after it up to the next clause boundary.
 """
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from timeline.normalize.morphology import WORD, get_morphology
 from timeline.temporal.resources import LanguageResources
 
 Tense = Literal["past", "future", "neutral"]
 
-_SENTENCE_END = re.compile(r"[.!?؟؛\n]")
-_WORD = re.compile(r"[\w]+")
-_CLAUSE_OPENERS = {"ان", "بان", "لان", "انه", "انها", "بانه", "بانها", "اذ", "حيث", "بينما", "لكن"}
-# endings that keep a short exception (سيد، سنة) a noun: سيدة، سيدات، سنوية ...
-_NOUN_SUFFIXES = {"", "ه", "ات", "ي", "يه", "ين", "يين", "ا", "ها", "هم", "ت", "وا", "ته", "تها", "ان", "يا"}
+_SENTENCE_END = get_morphology("ar").sentence_end_re
+_WORD = WORD
 _WINDOW_BEFORE = 10
 _WINDOW_AFTER = 4
 
@@ -42,18 +39,15 @@ class TenseDetector:
         self.markers = set(res.word_lists.get("future_markers", []))
         self.multiword = [tuple(m.split()) for m in self.markers if " " in m]
         self.past = set(res.word_lists.get("past_markers", []))
-        self.exceptions = tuple(res.word_lists.get("future_prefix_exceptions", []))
         self.present_future = set(res.word_lists.get("present_as_future", []))
+        self.openers = set(res.word_lists.get("clause_openers", []))
+        self.morph = get_morphology(res.lang)
 
     def is_future_word(self, word: str) -> bool:
         """A future marker, or a verb with the future prefix سـ (سيلتقي، ستعقد، سنواصل)."""
-        w = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
-        if w in self.markers or word in self.markers:
+        if word in self.markers or self.morph.strip_conjunction(word) in self.markers:
             return True
-        if len(w) >= 5 and w[0] == "س" and w[1] in "يتن":
-            return not any(w.startswith(e) and (len(e) >= 5 or w[len(e):] in _NOUN_SUFFIXES)
-                           for e in self.exceptions)
-        return False
+        return self.morph.is_future_verb(word)
 
     def tense(self, text: str, start: int, end: int) -> Tense:
         """The tense of the clause around working-copy span [start, end)."""
@@ -63,7 +57,7 @@ class TenseDetector:
         window_before: list[str] = []
         for k in range(len(before) - 1, max(-1, len(before) - 1 - _WINDOW_BEFORE), -1):
             word = before[k]
-            if word in _CLAUSE_OPENERS:
+            if word in self.openers:
                 # "من المقرر أن تعقد ..." / "يعتزم أن": a future word governs the clause it opens
                 if k > 0 and self.is_future_word(before[k - 1]):
                     return "future"
@@ -71,7 +65,7 @@ class TenseDetector:
             window_before.append(word)
         window_after: list[str] = []
         for word in after[:_WINDOW_AFTER]:
-            if word in _CLAUSE_OPENERS:
+            if word in self.openers:
                 break
             window_after.append(word)
         # the nearest decisive word before the expression wins; then the words after it
@@ -80,7 +74,7 @@ class TenseDetector:
                 return "past"
             # with و only: "فيصل" is a name, not فـ + يصل
             if self.is_future_word(word) or word in self.present_future or (
-                    word[:1] == "و" and word[1:] in self.present_future):
+                    word[:1] in self.morph.conjunctions[:1] and word[1:] in self.present_future):
                 return "future"
         joined = " ".join(reversed(window_before))
         if any(" ".join(m) in joined for m in self.multiword):

@@ -11,18 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from timeline.loader import RESOURCE_ROOT, ResourceError, data_lines, read_yaml
 from timeline.normalize import normalize_plain
+from timeline.normalize.morphology import get_morphology
 
-RESOURCE_ROOT = Path(__file__).resolve().parent.parent / "resources"
+__all__ = ["RESOURCE_ROOT", "ResourceError", "data_lines", "LanguageResources", "Rule", "load_language"]
+
 # value conversions the engine does itself (extract.py); any other step in "@group|step" names a table
 CONVERTERS = frozenset({"int", "number", "weekday_list", "day_list"})
 _REF = re.compile(r"%(<?)([a-z_][a-z0-9_]*)")
-
-
-class ResourceError(ValueError):
-    """A language resource file is malformed or refers to something missing."""
 
 
 @dataclass(frozen=True)
@@ -66,15 +63,6 @@ class LanguageResources:
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + ")"
 
 
-def data_lines(path: Path) -> list[str]:
-    """The non-blank, non-comment lines of a data file."""
-    lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.lstrip().startswith("#"):
-            lines.append(raw.rstrip("\n"))
-    return lines
-
-
 def _load_table(path: Path) -> dict[str, str]:
     table: dict[str, str] = {}
     for n, line in enumerate(data_lines(path), 1):
@@ -109,9 +97,11 @@ def _expand(pattern: str, res: LanguageResources, where: str, depth: int = 0) ->
     return _REF.sub(sub, pattern)
 
 
-# A match may start after conjunction/preposition clitics (و ف ب ل ك), which stay outside
-# the span; an optional في / خلال before a date is part of the span, as TimeML annotates.
-_LEFT = r"(?<!\w)(?:[وف][بلك]?|[بلك])??"  # lazy: a word the rule knows whole (بالأمس) stays whole
+# A match may start after conjunction/preposition clitics (و ف ب ل ك, from the morphology), which
+# stay outside the span; an optional في / خلال before a date is part of the span, as TimeML annotates.
+_MORPH = get_morphology("ar")
+_CONJ, _PREPS = "".join(_MORPH.conjunctions), "".join(_MORPH.prepositions)
+_LEFT = rf"(?<!\w)(?:[{_CONJ}][{_PREPS}]?|[{_PREPS}])??"  # lazy: a word the rule knows whole (بالأمس) stays whole
 _PREP = r"(?:(?:في|خلال) )?"
 # A match ends at a word's end; one ending in a digit may touch letters, as page stamps
 # print them ("29 مارس 2022آخر تحديث").
@@ -189,14 +179,12 @@ def load_language(lang: str = "ar", root: Path | None = None) -> LanguageResourc
     names = list(res.tables) + list(res.word_lists)
     if len(set(names)) != len(names):
         raise ResourceError(f"{base}: a table and a word list share a name")
-    rule_files = sorted((base / "rules").glob("*.yaml"))
-    for path in rule_files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rule_files = [(path, read_yaml(path)) for path in sorted((base / "rules").glob("*.yaml"))]
+    for path, data in rule_files:
         if isinstance(data, dict) and "macros" in data:
             res.macros.update({k: normalize_plain(v) for k, v in data["macros"].items()})
     seen: set[str] = set()
-    for path in rule_files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path, data in rule_files:
         if isinstance(data, dict):
             continue
         if not isinstance(data, list):
