@@ -81,6 +81,12 @@ class EventLexicon:
     def marker_set(self, name: str) -> frozenset[str]:
         return frozenset(self.markers.get(name, ()))
 
+    def marker(self, name: str) -> frozenset[str]:
+        """The marker list ``name`` of ``markers.yaml``; a list the code reads must be there."""
+        if name not in self.markers:
+            raise LexiconError(f"resources/{self.lang}/events/markers.yaml: no marker list {name!r}")
+        return frozenset(self.markers[name])
+
     def build_index(self) -> None:
         for fam in self.families:
             for kind, forms in (("past", fam.past), ("present", fam.present), ("noun", fam.nouns)):

@@ -36,10 +36,14 @@ class Morphology:
     possessive_suffixes: tuple[str, ...]
     plural_verb_ending: str
     first_plural_ending: str
+    dual_verb_ending: str
     nisba_singular: tuple[str, ...]
     nisba_plural: tuple[str, ...]
     sentence_end: str
     commas: str
+    final_stops: str
+    question_marks: str
+    ta_marbuta: str
     future_exceptions: tuple[str, ...]
 
     # ------------------------------------------------------------ tokens
@@ -126,9 +130,15 @@ class Morphology:
                 return word[:-len(suf)]
         return None
 
-    def has_possessive(self, word: str) -> bool:
-        """The word ends in a possessive pronoun other than ه (which may be a folded ة)."""
+    def has_possessive(self, word: str, last_printed: str) -> bool:
+        """The word ends in a possessive pronoun; a final ه counts only when it was printed ه
+        (``last_printed``, the original letter), not a folded ة ("لقائه" yes, "قمة" no)."""
+        if last_printed in self.possessive_suffixes:
+            return True
         return word.endswith(tuple(s for s in self.possessive_suffixes if len(s) > 1))
+
+    def is_dual_verb(self, word: str) -> bool:
+        return word.endswith(self.dual_verb_ending)
 
     def is_plural_verb(self, word: str) -> bool:
         return word.endswith(self.plural_verb_ending)
@@ -178,9 +188,12 @@ def get_morphology(lang: str = "ar") -> Morphology:
             possessive_suffixes=_strs(raw["possessive_suffixes"], "possessive_suffixes", where),
             plural_verb_ending=str(raw["plural_verb_ending"]),
             first_plural_ending=str(raw["first_plural_ending"]),
+            dual_verb_ending=str(raw["dual_verb_ending"]),
             nisba_singular=_strs(nisba["singular"], "nisba_endings.singular", where),
             nisba_plural=_strs(nisba["plural"], "nisba_endings.plural", where),
             sentence_end=str(raw["sentence_end"]), commas=str(raw["commas"]),
+            final_stops=str(raw["final_stops"]), question_marks=str(raw["question_marks"]),
+            ta_marbuta=str(raw["ta_marbuta"]),
             future_exceptions=word_list(lang, "patterns", "future_prefix_exceptions"))
     except (KeyError, TypeError) as exc:
         raise ResourceError(f"{where}: missing or malformed {exc}") from exc

@@ -25,12 +25,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from timeline.loader import word_list
 from timeline.model import DctSource, Document, Segment, SegmentKind
 from timeline.normalize import normalize, normalize_plain
+from timeline.normalize.morphology import get_morphology
 
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+_MORPH = get_morphology("ar")
+_HEADLINE_ENDS = tuple(_MORPH.final_stops + _MORPH.commas + ":")  # a line ending so is running text
 _LONG_LINE = 150  # characters: running text rather than a headline
 _SHORT_LINE = 200
 _HEADLINE = 110  # characters: at most this long, a line without a full stop reads as a headline
@@ -44,21 +46,17 @@ class _Lists:
     source: tuple[str, ...]
     credits: tuple[str, ...]
     bullets: tuple[str, ...]
+    archive: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=None)
 def _lists(lang: str) -> _Lists:
-    base = _RESOURCES / lang / "boilerplate"
-
     def read(name: str) -> tuple[str, ...]:
-        words = []
-        for line in (base / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.append(normalize_plain(line.strip()).lower())
+        words = [w.lower() for w in word_list(lang, "boilerplate", name)]
         return tuple(sorted(words, key=len, reverse=True))
 
     return _Lists(read("related_headers"), read("tag_headers"), read("source_headers"),
-                  read("photo_credits"), read("bullets"))
+                  read("photo_credits"), read("bullets"), read("archive_captions"))
 
 
 @dataclass
@@ -89,14 +87,14 @@ def _starts_with_word(norm: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _is_credit_caption(norm: str, credits: tuple[str, ...]) -> bool:
+def _is_credit_caption(norm: str, credits: tuple[str, ...], archive: tuple[str, ...]) -> bool:
     if len(norm) > _SHORT_LINE:
         return False
     tail = norm.rstrip(" .)")
     for c in credits:
         if tail.endswith(c):
             before = tail[: -len(c)].rstrip()
-            if before.endswith(("-", "–", "—", "(", "|", "/")) or c in ("صوره ارشيفيه", "ارشيفيه"):
+            if before.endswith(("-", "–", "—", "(", "|", "/")) or c in archive:
                 return True
     return False
 
@@ -116,7 +114,7 @@ def _label_lines(lines: list[_Line], lists: _Lists, article_starts: set[int]) ->
             line.label = "source-line"
         elif line.norm in (prev_norm, next_norm):
             line.label = "caption"
-        elif _is_credit_caption(line.norm, lists.credits):
+        elif _is_credit_caption(line.norm, lists.credits, lists.archive):
             line.label = "caption"
         elif line.norm[:1] in lists.bullets and len(line.norm) < _SHORT_LINE:
             line.label, in_related = "related", True
@@ -128,7 +126,7 @@ def _label_lines(lines: list[_Line], lists: _Lists, article_starts: set[int]) ->
 
 def _headline(line: _Line) -> bool:
     """A short line with no closing full stop: a headline, a sub-heading or a dateline."""
-    return len(line.norm) < _HEADLINE and not line.norm.endswith((".", ":", "؟", "!", "،"))
+    return len(line.norm) < _HEADLINE and not line.norm.endswith(_HEADLINE_ENDS)
 
 
 _STAMP_LINE = re.compile(r"(?:19|20)\d\d|\d{1,2}:\d\d")

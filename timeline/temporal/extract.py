@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.normalize.morphology import WORD, get_morphology
 from timeline.temporal.resources import LanguageResources, Rule
 
 
@@ -30,7 +31,7 @@ class Candidate:
 def _weekday_list(text: str, res: LanguageResources) -> list[int]:
     days = []
     for word in _TOKEN.findall(text):
-        for form in (word, word[1:] if word.startswith("و") else word):
+        for form in (word, word[1:] if word.startswith(_MORPH.coordinator) else word):
             value = res.tables["weekday"].get(form) or res.tables["weekday_bare"].get(form)
             if value is not None:
                 days.append(int(value))
@@ -85,8 +86,9 @@ def partial_value(rule: Rule, match: Any, res: LanguageResources) -> dict[str, A
     return out
 
 
-_TOKEN = re.compile(r"\w+")
-_CLITICS = "وفبلك"
+_MORPH = get_morphology("ar")
+_TOKEN = WORD
+_CLITICS = "".join(_MORPH.conjunctions + _MORPH.prepositions)  # و ف ب ل ك
 _BEFORE, _AFTER = 64, 112  # characters around a key that a match may reach
 
 

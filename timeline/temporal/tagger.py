@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from timeline.model import Document, Interval, Segment, Timex
 from timeline.normalize import NormalizedText, normalize
@@ -11,7 +11,6 @@ from timeline.temporal.context import TenseDetector, sentence_bounds
 from timeline.temporal.extract import Candidate, find_candidates
 from timeline.temporal.resolve import Resolution, Unresolvable, resolve
 from timeline.temporal.resources import LanguageResources, load_language
-
 
 
 @dataclass(frozen=True)

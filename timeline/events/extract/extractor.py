@@ -1,0 +1,90 @@
+"""The event extractor: finds the triggers of a segment and builds their mentions.
+
+For each trigger word of the lexicon the extractor works out, on the normalized
+working copy, whether it states an event at all (``triggers.py``), its clause
+(``clauses.py``), its actors and roles (``subjects.py``, ``arguments.py``,
+``mediators.py``), its place (``places.py``), the event it happened in
+(``frames.py``) and whether it is told inside someone's words (``embedding.py``).
+Dating and merging are separate steps (``events/dating.py``, ``events/merge.py``).
+"""
+from __future__ import annotations
+
+from timeline.events.extract.arguments import Arguments
+from timeline.events.extract.candidate import SAY_TYPES, Arg, Candidate
+from timeline.events.extract.clauses import Clauses
+from timeline.events.extract.embedding import Embedding
+from timeline.events.extract.frames import Frames
+from timeline.events.extract.mediators import Mediators
+from timeline.events.extract.places import Places
+from timeline.events.extract.subjects import Subjects
+from timeline.events.extract.triggers import Triggers
+from timeline.events.extract.view import SegmentView
+from timeline.events.lexicon import FormKind, TriggerFamily
+
+
+class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, Frames, Embedding):
+    """Turns the triggers of an article segment into :class:`Candidate` mentions."""
+
+    # ------------------------------------------------------------------ main
+    def extract(self, view: SegmentView) -> list[Candidate]:
+        out: list[Candidate] = []
+        toks = view.toks
+        self._mediator_adjectives(view)
+        i = 0
+        while i < len(toks):
+            found = self._trigger_at(view, i)
+            if not found:
+                i += 1
+                continue
+            fam, kind, n, planned, _form, support = found
+            cand = self._candidate(view, fam, kind, i, n, planned, support, out)
+            if cand is not None:
+                out.append(cand)
+            i += n
+        self._framed_owner(view, out)
+        self._two_sides(view, out)
+        self._link(view, out)
+        for cand in out:  # matching ran on the working copy; exports show the words as printed
+            for arg in cand.actors:
+                arg.surface = view.norm.original_span(arg.start, arg.end)
+        return out
+
+    def _candidate(self, view: SegmentView, fam: TriggerFamily, kind: FormKind, i: int, n: int,
+                   planned: bool, support: int | None, earlier: list[Candidate]) -> Candidate | None:
+        toks = view.toks
+        t0, t1 = toks[i].start, toks[i + n - 1].end
+        sentence = view.sentence(t0)
+        clause, sub = self._clause(view, i, n)
+        # conditionals and questions
+        words_before = [t.text for t in toks[view.tok_index(clause[0]):i]]
+        if any(w in self.conditional for w in words_before):
+            return None
+        if view.norm.text[sentence[1]:sentence[1] + 1] in tuple(self.morph.question_marks):
+            return None
+        if fam.type == "meeting" and self.call_family is not None and any(
+                self._is(t.text, self.phone) for t in toks[i:view.tok_index(sub[1])] if t.start >= sub[0]):
+            fam = self.call_family  # "بحث هاتفيا مع", "في اتصال هاتفي": a call, not a meeting
+        cand = Candidate(view.doc, view.norm, view.seg, fam, kind, (i, i + n), (t0, t1), sentence, clause, sub,
+                         planned=planned, support=support)
+        if fam.continuation or self._headline(view, t0):
+            cand.attach_only = True
+        if fam.type in SAY_TYPES:
+            cand.said_end = self._said_end(view, cand)
+        if fam.type in ("release", "exchange"):
+            cand.count = self._count(view, i, sub[1])
+        self._arguments(view, cand, earlier)
+        self._where_link(view, cand, earlier)
+        cand.frame_event = self._frame_event(view, cand, earlier)
+        if cand.frame_event is not None and not any(a.role != "mediator" for a in cand.actors):
+            for arg in cand.frame_event.actors:  # "وقرر الوزراء في نهايته": the body that met decided
+                if arg.role != "mediator":
+                    cand.actors.append(Arg(arg.id, fam.roles.get("subject", "participant"), arg.start, arg.end,
+                                           arg.surface, arg.known))
+        if fam.military_objects and self.approval_family is not None:
+            zone = [t.text for t in toks[i + n:view.tok_index(sub[1])]][:12]
+            subj = next((a for a in cand.actors if a.role == "initiator"), None)
+            kind_of = self.kb.actors[subj.id].type if subj and subj.id in self.kb.actors else "person"
+            if subj and kind_of in ("person", "organization", "armed-group") and \
+                    any(self._is(w, fam.military_objects) for w in zone):
+                cand.family = self.approval_family  # "صادق رئيس الأركان على الخطة العملياتية"
+        return cand
