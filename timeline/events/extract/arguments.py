@@ -253,8 +253,19 @@ class Arguments(Words):
         if prep in self.source_preps and "from" in fam.roles:
             return fam.roles["from"]
         if fam.type == "military":
+            if cand.kind == "noun" and e.kind == "nisba" and self._adjective_of(view, cand, e):
+                return fam.roles.get("subject", "initiator")  # "الغارة الإسرائيلية": Israel struck
             return "target"
         return "participant"
+
+    def _adjective_of(self, view: SegmentView, cand: Candidate, e: EntityMention) -> bool:
+        """``e`` is a nationality adjective of the trigger noun itself: right after it, with at most two
+        definite adjectives between ("الهجوم الصاروخي الإيراني")."""
+        j, k = cand.trigger[1], view.tok_index(e.start)
+        if not 0 <= k - j <= 2 or view.norm.text[cand.trigger_span[1]:e.start].strip(" ") != " ".join(
+                t.text for t in view.toks[j:k]):
+            return False
+        return all(self.morph.is_definite(t.text) for t in view.toks[j:k])
 
     def _resolve(self, e: EntityMention, cand: Candidate) -> str | None:
         if e.kind in ("actor", "nisba", "anaphor"):

@@ -55,6 +55,14 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
         t0, t1 = toks[i].start, toks[i + n - 1].end
         sentence = view.sentence(t0)
         clause, sub = self._clause(view, i, n)
+        framed = False
+        if kind == "noun" and support is None and self._framed(view, i):
+            # "إثر الغارة ... في 27 سبتمبر، قال بري": a framed event's words end with its frame phrase
+            frame_start = toks[i - 1 if self._phrase_at(toks, i - 1, self.frames) == 1 else i - 2].start
+            end = self.frame_end(view, i + n)
+            clause = (max(clause[0], frame_start), min(clause[1], end))
+            sub = (max(sub[0], frame_start), min(sub[1], end))
+            framed = True
         # conditionals and questions
         words_before = [t.text for t in toks[view.tok_index(clause[0]):i]]
         if any(w in self.conditional for w in words_before):
@@ -65,7 +73,7 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
                 self._is(t.text, self.phone) for t in toks[i:view.tok_index(sub[1])] if t.start >= sub[0]):
             fam = self.call_family  # "بحث هاتفيا مع", "في اتصال هاتفي": a call, not a meeting
         cand = Candidate(view.doc, view.norm, view.seg, fam, kind, (i, i + n), (t0, t1), sentence, clause, sub,
-                         planned=planned, support=support)
+                         planned=planned, support=support, framed=framed)
         if fam.continuation or self._headline(view, t0):
             cand.attach_only = True
         if fam.type in SAY_TYPES:

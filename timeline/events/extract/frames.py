@@ -5,6 +5,7 @@ from __future__ import annotations
 from timeline.events.extract.candidate import FRAME_TYPES, Arg, Candidate
 from timeline.events.extract.view import SegmentView
 from timeline.events.extract.words import Words
+from timeline.events.lexicon import TriggerFamily
 from timeline.knowledge.matcher import EntityMention
 
 
@@ -75,3 +76,51 @@ class Frames(Words):
                         ref = self._resolve(e, cand)
                         if ref:
                             cand.frame_refs.append(ref)
+
+    def _possessed(self, view: SegmentView, i: int) -> bool:
+        """The noun carries a possessive pronoun as printed ("لقائه", "اجتماعها", not the ة of "قمة")."""
+        word = view.toks[i].text
+        last = view.norm.original[view.norm.index[view.toks[i].end - 1]]
+        return len(word) > 4 and self.morph.has_possessive(word, last)
+
+    def _framed(self, view: SegmentView, i: int) -> bool:
+        """The noun at token i follows a frame word ("خلال زيارته", "في ختام المحادثات", "على هامش القمة")."""
+        toks = view.toks
+        return (i > 0 and self._phrase_at(toks, i - 1, self.frames) == 1) or (
+            i > 1 and self._phrase_at(toks, i - 2, self.frames) == 2)
+
+    def frame_end(self, view: SegmentView, k0: int) -> int:
+        """Where the frame phrase whose noun ends before token ``k0`` ends: at the first comma, clause
+        opener or break, or the sentence's end ("إثر الغارة التي استهدفت الضاحية في 27 سبتمبر، قال")."""
+        toks = view.toks
+        s1 = view.sentence(toks[k0 - 1].start)[1]
+        comma = self.morph.comma_re.search(view.norm.text, toks[k0 - 1].end, s1)
+        end = comma.start() if comma else s1
+        for k in range(k0, len(toks)):
+            if toks[k].start >= end:
+                break
+            if toks[k].text in self.comps or toks[k].text in self.breaks:
+                return toks[k].start
+        return end
+
+    def _frame_date(self, view: SegmentView, k0: int) -> bool | None:
+        """The date the frame phrase of a noun ending before token ``k0`` gives it (a day or a month, as
+        "مساء الأحد"، "أمس"، "في الأول من أكتوبر"): None without one, else whether it lies after the
+        publication day."""
+        end = self.frame_end(view, k0)
+        start = view.toks[k0 - 1].end
+        for a, _, tx in view.timexes:
+            if start <= a < end and tx.type in ("DATE", "TIME") and tx.interval is not None and \
+                    tx.granularity in ("day", "month", "time"):
+                dct = view.seg.dct
+                return bool(dct and tx.interval.start[:10] > dct.isoformat())
+        return None
+
+    def _framed_own(self, view: SegmentView, fam: TriggerFamily, i: int, n: int) -> bool:
+        """A framed event noun that tells an event of its own: its owner's meeting, call or visit with a
+        named partner ("عقب لقائه بالعاهل الأردني", "خلال اتصاله مع نظيره")."""
+        if fam.type not in FRAME_TYPES or not self._possessed(view, i + n - 1):
+            return False
+        nxt = view.toks[i + n:i + n + 3]
+        return any((t.text in self.partner_words or t.text.startswith(tuple(self.partner_prefixes))) and
+                   any(e.start >= t.start for e in view.entities if e.kind != "place") for t in nxt[:2])

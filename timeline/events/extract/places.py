@@ -75,7 +75,7 @@ class Places(Words):
         t0, t1 = cand.trigger_span
         toks = view.toks
         is_say = fam.type in SAY_TYPES
-        stop = cand.sentence[1] if not is_say else b
+        stop = cand.sentence[1] if not (is_say or cand.framed) else b
         for k in range(cand.trigger[1], view.tok_index(stop)):
             if self._is(toks[k].text, self.purpose) or (is_say and toks[k].text in self.comps):
                 stop = toks[k].start

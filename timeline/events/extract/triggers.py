@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.events.extract.candidate import FRAME_TYPES, SAY_TYPES
+from timeline.events.extract.candidate import SAY_TYPES
 from timeline.events.extract.view import SegmentView
 from timeline.events.extract.words import Words
 from timeline.events.lexicon import FormKind, TriggerFamily
@@ -15,8 +15,9 @@ class Triggers(Words):
     """Rules of the extractor: triggers."""
 
     def _talks_noun(self, word: str) -> bool:
-        """A noun of talks or meetings whose nationality adjectives name the parties ("المحادثات الإيرانية")."""
-        return any(fam.type in ("negotiation", "meeting") and kind == "noun" and len(words) == 1
+        """A noun of talks, meetings or attacks whose nationality adjectives name the parties ("المحادثات
+        الإيرانية", "الغارات الإسرائيلية")."""
+        return any(fam.type in ("negotiation", "meeting", "military") and kind == "noun" and len(words) == 1
                    for v in self.morph.noun_readings(word) for fam, kind, words in self.lex.index.get(v, []))
 
     def _trigger_at(self, view: SegmentView, i: int
@@ -132,9 +133,12 @@ class Triggers(Words):
                                    or any(self._is(w, fam.qualifiers) for _, w in before[-2:])
                                    or (support_word and self._is(support_word, fam.qualifiers))):
             return None
-        if before and self._phrase_at(toks, before[-1][0], self.frames):
+        if self._framed(view, i):
             if self._framed_own(view, fam, i, n):
                 return False, None  # "عقب لقائه بالعاهل الأردني": the framed meeting is an event of its own
+            dated = self._frame_date(view, i + n)
+            if dated is not None and not fam.support_only and not fam.qualifiers:
+                return dated, None  # "إثر الغارة التي استهدفت الضاحية في 27 سبتمبر": dated, so its own
             return None  # "خلال الاجتماع": a frame for another event, not an event of its own
         if fam.bare_nouns:
             return False, None
@@ -159,21 +163,10 @@ class Triggers(Words):
         for k, w in before[:1]:
             if any(v in self.ongoing_lede for v, fut in self.morph.verb_readings(w) if not fut) and self._opens_sentence(view, k):
                 return False, k
-        # "مفاوضات جرت", "اجتماعا عقد", "الاجتماع الذي جرى", and after the noun's own phrase:
-        # "الجولة الرابعة من المحادثات النووية الإيرانية الأميركية ستعقد الأحد"
         k0 = i + n + (1 if after and after[0] in self.lex.relatives else 0)
-        for k in range(k0, min(len(toks), k0 + 8)):
-            w = toks[k].text
-            if toks[k].start >= s1:
-                break
-            for form, fut in self.morph.verb_readings(w):
-                if form in self.lex.support_past and not fut:
-                    return False, None
-                if form in self.lex.support_present and fut:
-                    return True, None
-            if k - k0 >= 2 and not (self.morph.is_definite(w) or w in self.partitive or self._is_trigger(w)
-                                    or view.inside_entity(toks[k].start)):
-                break  # past the noun's phrase: the verb is another clause's
+        later = self._support_after(view, k0, s1)
+        if later is not None:
+            return later, None
         # a noun whose own qualifier makes it an event ("اتصالات هاتفية" after تلقى) was handled above
         if fam.qualifiers and any(self._is(w, fam.qualifiers) for _, w in before[-2:]):
             return False, None
@@ -182,6 +175,25 @@ class Triggers(Words):
         dated = self._own_date(view, i + n)
         if dated is not None and not fam.support_only:
             return dated, None
+        return None
+
+    def _support_after(self, view: SegmentView, k0: int, s1: int) -> bool | None:
+        """A support verb after the noun (from token ``k0``, its relative pronoun skipped) and its own
+        phrase: "مفاوضات جرت", "الاجتماع الذي جرى", "الجولة الرابعة من المحادثات النووية الإيرانية
+        الأميركية ستعقد الأحد".  None without one, else whether it is future."""
+        toks = view.toks
+        for k in range(k0, min(len(toks), k0 + 8)):
+            w = toks[k].text
+            if toks[k].start >= s1:
+                break
+            for form, fut in self.morph.verb_readings(w):
+                if form in self.lex.support_past and not fut:
+                    return False
+                if form in self.lex.support_present and fut:
+                    return True
+            if k - k0 >= 2 and not (self.morph.is_definite(w) or w in self.partitive or self._is_trigger(w)
+                                    or view.inside_entity(toks[k].start)):
+                break  # past the noun's phrase: the verb is another clause's
         return None
 
     def _own_date(self, view: SegmentView, k0: int) -> bool | None:
@@ -202,21 +214,6 @@ class Triggers(Words):
                 dct = view.seg.dct
                 return bool(dct and tx.interval.start[:10] > dct.isoformat())
         return None
-
-    def _possessed(self, view: SegmentView, i: int) -> bool:
-        """The noun carries a possessive pronoun as printed ("لقائه", "اجتماعها", not the ة of "قمة")."""
-        word = view.toks[i].text
-        last = view.norm.original[view.norm.index[view.toks[i].end - 1]]
-        return len(word) > 4 and self.morph.has_possessive(word, last)
-
-    def _framed_own(self, view: SegmentView, fam: TriggerFamily, i: int, n: int) -> bool:
-        """A framed event noun that tells an event of its own: its owner's meeting, call or visit with a
-        named partner ("عقب لقائه بالعاهل الأردني", "خلال اتصاله مع نظيره")."""
-        if fam.type not in FRAME_TYPES or not self._possessed(view, i + n - 1):
-            return False
-        nxt = view.toks[i + n:i + n + 3]
-        return any((t.text in self.partner_words or t.text.startswith(tuple(self.partner_prefixes))) and
-                   any(e.start >= t.start for e in view.entities if e.kind != "place") for t in nxt[:2])
 
     def _speaker_opens(self, view: SegmentView, k: int) -> bool:
         """Token k follows only a named speaker at the start of its sentence or line ("الخارجية الروسية
