@@ -23,7 +23,7 @@ def test_noun_readings_peel_proclitics_and_the_article(word: str, reading: str) 
 
 def test_noun_readings_keep_a_stem_of_three_letters() -> None:
     assert "اد" not in M.noun_readings(n("ولاد"))  # و+ل+اد would leave two letters
-    assert M.noun_readings(n("بال"), min_stem=3) == [n("بال")]
+    assert M.noun_readings(n("بال"), min_stem=3) == (n("بال"),)
 
 
 @pytest.mark.parametrize("word,form", [("سيلتقي", "يلتقي"), ("وستعقد", "تعقد"), ("سنواصل", "نواصل"),

@@ -114,7 +114,7 @@ class EntityMatcher:
             if key:
                 self.table[key] = (kind, ref)
 
-    def variants(self, token: str) -> list[str]:
+    def variants(self, token: str) -> tuple[str, ...]:
         """``token`` and the forms left after peeling clitics and the article."""
         return self.morph.noun_readings(token, min_stem=2, article_min=3)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from timeline.loader import ResourceError, resource_path, word_list, yaml_resource
 
@@ -45,6 +45,8 @@ class Morphology:
     question_marks: str
     ta_marbuta: str
     future_exceptions: tuple[str, ...]
+    # readings already worked out (news repeats its words): (kind, word, limits) -> readings
+    _memo: dict[tuple[object, ...], tuple[object, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     # ------------------------------------------------------------ tokens
     @staticmethod
@@ -52,22 +54,22 @@ class Morphology:
         """The words of ``text[start:end]`` as regex matches (offsets into ``text``)."""
         return WORD.finditer(text, start, len(text) if end is None else end)
 
-    @property
+    @cached_property
     def sentence_end_re(self) -> re.Pattern[str]:
         return _char_class(self.sentence_end)
 
-    @property
+    @cached_property
     def comma_re(self) -> re.Pattern[str]:
         return _char_class(self.commas)
 
     # ------------------------------------------------------------ proclitics
-    @property
+    @cached_property
     def noun_proclitics(self) -> tuple[str, ...]:
         """Conjunction + preposition, conjunction, preposition: "وب", "ول", …, "و", "ف", "ب", "ل", "ك"."""
         both = tuple(c + p for c in self.conjunctions for p in self.prepositions if p != "ك" or c == "و")
         return both + self.conjunctions + self.prepositions
 
-    @property
+    @cached_property
     def definite_prefixes(self) -> tuple[str, ...]:
         """How the article is written at a word's start: "ال", "وال", "بال", "لل", "ولل" …"""
         art, lam = self.article, self.lam_article
@@ -84,9 +86,18 @@ class Morphology:
             return word[1:]
         return word
 
-    def noun_readings(self, word: str, min_stem: int = 3, article_min: int = 4) -> list[str]:
+    def noun_readings(self, word: str, min_stem: int = 3, article_min: int = 4) -> tuple[str, ...]:
         """``word`` and what is left after peeling a proclitic (leaving ``min_stem`` letters or more),
         ل+ال (لل → ال), then the article (from a form longer than ``article_min`` letters)."""
+        key = ("n", word, min_stem, article_min)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = self._noun_readings(word, min_stem, article_min)
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+        return hit  # type: ignore[return-value]
+
+    def _noun_readings(self, word: str, min_stem: int, article_min: int) -> tuple[str, ...]:
         out = [word]
         for p in self.noun_proclitics:
             if word.startswith(p) and len(word) - len(p) >= min_stem:
@@ -97,12 +108,19 @@ class Morphology:
         for w in list(out):
             if w.startswith(art) and len(w) > article_min:
                 out.append(w[len(art):])
-        return list(dict.fromkeys(out))
+        return tuple(dict.fromkeys(out))
 
     # ------------------------------------------------------------ verbs
-    def verb_readings(self, word: str) -> list[tuple[str, bool]]:
+    def verb_readings(self, word: str) -> tuple[tuple[str, bool], ...]:
         """(form, has the future prefix) readings of a verb token: "وسيلتقي" → وسيلتقي, سيلتقي,
         يلتقي (future); a word that only begins like a future verb (سياسة، ستة) has no future reading."""
+        key = ("v", word)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = self._verb_readings(word)
+        return hit  # type: ignore[return-value]
+
+    def _verb_readings(self, word: str) -> tuple[tuple[str, bool], ...]:
         out = [(word, False)]
         for c in self.conjunctions:
             if word.startswith(c) and len(word) > 3:
@@ -110,7 +128,7 @@ class Morphology:
         for w, _ in list(out):
             if len(w) > 3 and self._future_prefixed(w):
                 out.append((w[1:], True))
-        return out
+        return tuple(out)
 
     def _future_prefixed(self, w: str) -> bool:
         if not w.startswith(self.future_prefix) or w[1:2] not in self.imperfect_prefixes:

@@ -70,7 +70,7 @@ class Embedding(Words):
         first_plural = cand.kind != "noun" and (self.morph.is_first_plural(toks[i].text) or (
             i > 0 and self._is(toks[i - 1].text, self.own_forces)))  # "أن مقاتليه استهدفوا"
         if gov is not None and gov.actors and cand.type not in SAY_TYPES and (
-                opener in self.self_openers | self.self_openers_plural or first_plural):
+                (opener in self.self_openers or opener in self.self_openers_plural) or first_plural):
             spk = gov.actors[0]
             ident = self._speaks_for(spk.id, cand) if first_plural else spk.id
             cand.actors.append(Arg(ident, cand.family.roles.get("subject", "participant"), spk.start,
