@@ -11,7 +11,7 @@ import pytest
 
 from timeline.dating import get_dater
 from timeline.dating.infer import feasible, infer
-from timeline.model import DateClue, Document
+from timeline.model import DateClue, Document, Segment
 from timeline.segment import segment_document
 from timeline.temporal import get_tagger
 
@@ -170,3 +170,31 @@ def test_a_later_phase_of_a_named_operation_is_only_a_lower_bound(text: str) -> 
     found = clues(text)
     assert not any(c.kind == "anchor" for c in found)
     assert any(c.kind == "calendar" and c.first == D(2025, 5, 16) for c in found)
+
+
+def _two_articles(published: D) -> Document:
+    """A page of two articles (segments set by hand), the page's date given as metadata."""
+    first = "قال المتحدث باسم الخارجية القطرية ماجد الأنصاري إن المحادثات مستمرة في الدوحة منذ أيام."
+    second = "قال الرئيس الأمريكي جو بايدن اليوم الخميس إن الاتفاق بين إسرائيل وحماس بات قريبا جدا."
+    text = first + "\n\n" + second
+    doc = Document(id="t", path="t.txt", text=text, published=published, published_source="metadata")
+    b = len(first) + 2
+    doc.segments = [Segment(0, len(first), "article", None, article_start=0),
+                    Segment(b, len(text), "article", None, article_start=b)]
+    get_dater().date(doc, get_tagger().extract_document(doc))
+    return doc
+
+
+def test_a_later_article_takes_the_pages_day_when_its_clues_allow_it() -> None:
+    # 23 May 2024 is a Thursday in Biden's term: the second article's clues allow the page's day,
+    # so it is that day, not the first Thursday of the tenure
+    doc = _two_articles(D(2024, 5, 23))
+    second = doc.segments[1]
+    assert second.dct == D(2024, 5, 23) and second.dct_source == "page"
+
+
+def test_a_later_article_whose_clues_rule_out_the_pages_day_keeps_its_own() -> None:
+    doc = _two_articles(D(2024, 5, 22))  # a Wednesday: "اليوم الخميس" rules it out
+    second = doc.segments[1]
+    assert second.dct != D(2024, 5, 22) and second.dct_source == "content"
+    assert any("rules out the page's date" in w for w in doc.warnings)

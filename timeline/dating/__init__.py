@@ -63,7 +63,11 @@ class DocumentDater:
             # a stamp's own date is no content clue ("after 27 May" would outvote the stamp beside it)
             content = [c for c in content if not any(c.start is not None and a <= c.start < b for a, b in spans)]
             result = infer(given, stated, content)
-            if result.dct is None and n > 0 and page is not None and page.dct is not None:
+            if n > 0 and page is not None and page.dct is not None and (
+                    result.dct is None or result.source == "content"):
+                # a later article of the page with no stated day of its own takes the page's day when its
+                # clues allow it ("اليوم الخميس" and a Thursday page): the earliest day they allow is only
+                # a guess, the page's day is evidence
                 result = self._from_page(page, content, result)
             results[key] = result
             if n == 0:
@@ -73,7 +77,8 @@ class DocumentDater:
 
     @staticmethod
     def _from_page(page: Dating, content: list[DateClue], own: Dating) -> Dating:
-        """A segment with no date of its own takes its page's where nothing contradicts it."""
+        """A segment with no stated date of its own takes its page's where nothing contradicts it (else it
+        keeps ``own``, dated by its content or undated)."""
         assert page.dct is not None
         against = [c for c in content if not c.allows(page.dct)]
         if against:
