@@ -299,7 +299,7 @@ class ContentClues:
     # -- dated roles
     def _roles(self, doc: Document, norm: NormalizedText, text: str, lo: int, hi: int) -> list[DateClue]:
         out = []
-        mentions = self.matcher.find(text, lo, hi)
+        mentions = self.matcher.find(text, lo, hi, norm)
         for m1, m2 in zip(mentions, mentions[1:]):
             if m1.kind != "role" or m2.kind not in ("actor",) or m2.start - m1.end > _ROLE_GAP:
                 continue

@@ -61,9 +61,11 @@ class EntityMatcher:
         self.kb = kb
         self._recent: dict[tuple[str, int, int], tuple[EntityMention, ...]] = {}
         self.morph = get_morphology("ar")
+        self._hamza: frozenset[int] = frozenset()  # see find()
         self.collective = set(_words("collective_heads.txt"))
         self.counterparts = set(_words("counterparts.txt"))
         self.titles = set(_words("person_titles.txt"))
+        self.joiners = set(_words("name_joiners.txt"))
         self.title_nouns = set(_words("title_nouns.txt"))
         self.stop = set(_words("name_stopwords.txt"))
         self.anonymous_heads = _words("anonymous_heads.txt")
@@ -118,21 +120,40 @@ class EntityMatcher:
         """``token`` and the forms left after peeling clitics and the article."""
         return self.morph.noun_readings(token, min_stem=2, article_min=3)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
+    def find(self, text: str, start: int = 0, end: int | None = None,
+             norm: NormalizedText | None = None) -> list[EntityMention]:
         """Every entity in ``text[start:end]`` (a normalized working copy), in order.
 
-        The last few answers are remembered: the dating and the event stages
-        ask for the same segments of the same text.
+        With ``norm`` (the working copy's :class:`NormalizedText`), a word printed with a hamza on its
+        alef ("إلهام"، "أليكس") is known for a name: its folded ال is no article.  The last few answers
+        are remembered: the dating and the event stages ask for the same segments of the same text.
         """
         end = len(text) if end is None else end
-        key = (text, start, end)
+        hamza = self._hamza_starts(text, start, end, norm)
+        key = (text, start, end, hamza)
         hit = self._recent.get(key)
         if hit is None:
+            self._hamza = hamza
             hit = tuple(self._find(text, start, end))
             if len(self._recent) >= _RECENT:
                 self._recent.pop(next(iter(self._recent)))
             self._recent[key] = hit
         return list(hit)
+
+    def _hamza_starts(self, text: str, start: int, end: int, norm: NormalizedText | None) -> frozenset[int]:
+        """Offsets of words that look definite in the working copy but were printed with a hamza."""
+        if norm is None or norm.text is not text and norm.text != text:
+            return frozenset()
+        art = self.morph.article
+        out = []
+        for m in _TOKEN.finditer(text, start, end):
+            if m.group().startswith(art) and norm.original[norm.index[m.start()]] in self.morph.hamza_alefs:
+                out.append(m.start())
+        return frozenset(out)
+
+    def _definite(self, toks: list[tuple[str, int, int]], k: int) -> bool:
+        """Token k carries the article (a hamza-printed "إل" does not: "إلهام" is a name)."""
+        return self.morph.is_definite(toks[k][0]) and toks[k][1] not in self._hamza
 
     def reread_marked(self, found: list[EntityMention], norm: NormalizedText) -> list[EntityMention]:
         """Names whose original spelling marks them as a place the folded word hides ("عمّان" is
@@ -309,7 +330,8 @@ class EntityMatcher:
 
     def _name_like(self, toks: list[tuple[str, int, int]], k: int) -> bool:
         w = toks[k][0]
-        return not (self._stopword(w) or self.morph.is_definite(w) or w.isdigit() or len(w) < 2
+        joined = k > 0 and toks[k - 1][0] in self.joiners  # "عبد الرحمن": the article is the name's
+        return not (self._stopword(w) or (self._definite(toks, k) and not joined) or w.isdigit() or len(w) < 2
                     or w in self.titles or w in self.title_nouns or self._lookup(toks, k) or self._nisba(w))
 
     def _stopword(self, w: str) -> bool:
@@ -347,7 +369,8 @@ class EntityMatcher:
             if hit:
                 k += hit[0]
                 continue
-            if w.startswith((self.morph.article, self.morph.lam_article)) or w in self.title_nouns or w in self.titles or self._nisba(w):
+            if (w.startswith((self.morph.article, self.morph.lam_article)) and toks[k][1] not in self._hamza) or \
+                    w in self.title_nouns or w in self.titles or self._nisba(w):
                 k += 1
                 continue
             # the phrase must say whose title it is (a nationality or a known name), else the words
@@ -382,14 +405,16 @@ class EntityMatcher:
     def _name_at(self, text: str, toks: list[tuple[str, int, int]], start: int) -> tuple[int, int] | None:
         """Two or three name-like tokens from ``start`` that end at punctuation or a function word."""
         k = start
-        while k < len(toks) and k - start < 3 and self._name_like(toks, k):
+        while k < len(toks) and k - start < 3 + sum(1 for m in range(start, k) if toks[m][0] in self.joiners) \
+                and self._name_like(toks, k):
             if k > start and re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]]):
                 break  # punctuation inside: the name ended before
             k += 1
         if k - start < 2:
             return None
         if k < len(toks) and not (re.search(r"[^\s]", text[toks[k - 1][2]:toks[k][1]])
-                                  or toks[k][0] in self.stop or self.morph.is_definite(toks[k][0])):
+                                  or toks[k][0] in self.stop or (self._definite(toks, k)
+                                                                 and toks[k - 1][0] not in self.joiners)):
             return None
         return start, k - 1
 

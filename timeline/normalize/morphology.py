@@ -44,6 +44,7 @@ class Morphology:
     final_stops: str
     question_marks: str
     ta_marbuta: str
+    hamza_alefs: str
     future_exceptions: tuple[str, ...]
     # readings already worked out (news repeats its words): (kind, word, limits) -> readings
     _memo: dict[tuple[object, ...], tuple[object, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -211,7 +212,7 @@ def get_morphology(lang: str = "ar") -> Morphology:
             nisba_plural=_strs(nisba["plural"], "nisba_endings.plural", where),
             sentence_end=str(raw["sentence_end"]), commas=str(raw["commas"]),
             final_stops=str(raw["final_stops"]), question_marks=str(raw["question_marks"]),
-            ta_marbuta=str(raw["ta_marbuta"]),
+            ta_marbuta=str(raw["ta_marbuta"]), hamza_alefs=str(raw["hamza_alefs"]),
             future_exceptions=word_list(lang, "patterns", "future_prefix_exceptions"))
     except (KeyError, TypeError) as exc:
         raise ResourceError(f"{where}: missing or malformed {exc}") from exc

@@ -26,7 +26,7 @@ class SegmentView:
         self.end = bisect.bisect_left(norm.index, seg.end)
         self.toks = [Tok(m.group(), m.start(), m.end()) for m in _MORPH.words(text, self.start, self.end)]
         self.tok_starts = [t.start for t in self.toks]
-        self.entities = [e for e in matcher.reread_marked(matcher.find(text, self.start, self.end), norm)
+        self.entities = [e for e in matcher.reread_marked(matcher.find(text, self.start, self.end, norm), norm)
                          if not self._dateline(text, e)]
         self.timexes = [(bisect.bisect_left(norm.index, tx.start), bisect.bisect_left(norm.index, tx.end), tx)
                         for tx in timexes if seg.start <= tx.start < seg.end]
