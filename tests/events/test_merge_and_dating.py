@@ -91,3 +91,28 @@ def test_an_article_told_twice_gives_its_events_once() -> None:
 def test_undated_article_gives_undated_events() -> None:
     events = events_in_text("التقى ويتكوف رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني في الدوحة.", None)
     assert events and events[0].date.basis == "none" and events[0].date.value is None
+
+
+def test_a_headline_the_body_does_not_tell_is_an_event_of_its_own() -> None:
+    text = ("البرهان يصل إلى الرياض في زيارة رسمية\n\n"
+            "قال وزير الخارجية السعودي فيصل بن فرحان اليوم إن المملكة ترحب باستئناف محادثات جدة بين الطرفين.")
+    events = events_in_text(text, DAY)
+    visits = [e for e in events if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].date.value == "2024-05-25"
+    assert [a.name for a in visits[0].actors] == ["Abdel Fattah al-Burhan"] and visits[0].location == "Riyadh"
+
+
+def test_a_headline_and_the_body_telling_the_same_event_are_one_event() -> None:
+    text = ("البرهان يصل إلى الرياض في زيارة رسمية\n\n"
+            "وصل رئيس مجلس السيادة السوداني عبد الفتاح البرهان إلى الرياض اليوم في زيارة رسمية تستغرق يومين.")
+    visits = [e for e in events_in_text(text, DAY) if e.type == "visit"]
+    assert len(visits) == 1 and len(visits[0].mentions) == 2
+
+
+def test_a_short_broken_line_further_down_is_no_headline() -> None:
+    text = ("قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو الثلاثاء إن الحرب مستمرة في قطاع غزة حتى النهاية.\n\n"
+            "وأضاف أن الوفد سيعود إلى الدوحة قريبا.\n\n"
+            "وكان الجيش أعلن في وقت سابق بدء عملية جديدة في رفح جنوب القطاع.\n\n"
+            "حماس ترفض المقترح الجديد\n")
+    assert not any(e.type in ("statement", "rejection") and any(a.name == "Hamas" for a in e.actors)
+                   for e in events_in_text(text, DAY))

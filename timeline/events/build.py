@@ -86,6 +86,8 @@ class EventBuilder:
                     merger.add(cand, date)
         for cand, date in pending:
             merger.attach(cand, date)
+        for cand, date in pending:
+            merger.stand_alone(cand, date)
         return self._events(merger.clusters)
 
     # ------------------------------------------------------------------ records

@@ -153,6 +153,27 @@ class Merger:
         cl.add(cand, date)
         self.clusters.append(cl)
 
+    def stand_alone(self, cand: Candidate, date: EventDate) -> None:
+        """A headline whose event no telling of the body took in is an event of its own (after every
+        continuation found its event, so that none joins the headline instead)."""
+        if not cand.headline or cand.family.continuation or \
+                len({a.id for a in cand.actors}) < max(1, cand.family.min_actors):
+            return
+        if any(m is cand for cl in self.clusters for m, _ in cl.mentions):
+            return
+        if date.basis in ("document-date", "none"):
+            # a title restates its page's news: an undated headline is the page's telling of the same
+            # family with a shared party, whatever article of the page tells it
+            same = next((cl for cl in self.clusters if cl.family == TYPE_FAMILY[cand.type]
+                         and any(m.doc.id == cand.doc.id for m, _ in cl.mentions) and self._shares_actor(cl, cand)),
+                        None)
+            if same is not None:
+                same.add(cand, date)
+                return
+        cl = Cluster(cand, date)
+        cl.add(cand, date)
+        self.clusters.append(cl)
+
     def attach(self, cand: Candidate, date: EventDate) -> None:
         """A continuation or headline: joins a matching event, or the last statement before it."""
         for cl in self.clusters:

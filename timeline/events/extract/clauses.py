@@ -9,6 +9,7 @@ from timeline.events.extract.view import SegmentView
 from timeline.events.extract.words import Words
 
 HEADLINE_WORDS = 12  # a title or caption line has at most this many words
+TITLE_LINES = 3  # a segment's title is among its first lines
 
 
 class Clauses(Words):
@@ -61,12 +62,21 @@ class Clauses(Words):
         return None, brk
 
     def _headline(self, view: SegmentView, pos: int) -> bool:
-        """A title or caption line: short and without a final full stop."""
-        if len(view.lines) < 2:
-            return False
+        """A title or caption line of a longer text: short and without a final full stop."""
+        return len(view.lines) >= 2 and self._headline_form(view, pos)
+
+    @staticmethod
+    def _title_position(view: SegmentView, pos: int) -> bool:
+        """The line at ``pos`` is one of the first lines of its segment, with no quotation mark: where a
+        title stands (a short line further down is often a broken line of the text)."""
+        line = view.line(pos)
+        return line in view.lines[:TITLE_LINES] and '"' not in view.norm.text[line[0]:line[1]]
+
+    def _headline_form(self, view: SegmentView, pos: int, words: int = HEADLINE_WORDS) -> bool:
+        """The line at ``pos`` reads as a headline: at most ``words`` words and no final full stop."""
         line = view.line(pos)
         text = view.norm.text[line[0]:line[1]].rstrip()
-        if sum(1 for _ in self.morph.words(text)) > HEADLINE_WORDS:
+        if sum(1 for _ in self.morph.words(text)) > words:
             return False
         return not text.endswith(tuple(self.morph.final_stops))
 

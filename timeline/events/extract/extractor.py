@@ -74,7 +74,9 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
             fam = self.call_family  # "بحث هاتفيا مع", "في اتصال هاتفي": a call, not a meeting
         cand = Candidate(view.doc, view.norm, view.seg, fam, kind, (i, i + n), (t0, t1), sentence, clause, sub,
                          planned=planned, support=support, framed=framed)
-        if fam.continuation or self._headline(view, t0):
+        in_title = self._headline(view, t0)
+        cand.headline = in_title and self._title_position(view, t0)
+        if fam.continuation or in_title:
             cand.attach_only = True
         if fam.type in SAY_TYPES:
             cand.said_end = self._said_end(view, cand)

@@ -11,6 +11,9 @@ from timeline.events.extract.words import Words
 from timeline.events.lexicon import FormKind, TriggerFamily
 
 
+HEADLINE_PRESENT_WORDS = 16  # a headline in the news present has at most this many words
+
+
 class Triggers(Words):
     """Rules of the extractor: triggers."""
 
@@ -84,7 +87,7 @@ class Triggers(Words):
             if fut or form not in self.lede_say or not (self._opens_sentence(view, i) or self._speaker_opens(view, i)):
                 return False
         elif kind == "present" and not (fut or self._future_before(view, i) or self._future_date(view, i)
-                                        or self._today_date(view, i)):
+                                        or self._today_date(view, i) or self._headline_present(view, i)):
             return False
         if kind == "past" and self._prev(view, i) in self.subjunctive:
             return False  # "يمكن أن تحدث": an imperfective that looks perfective
@@ -157,7 +160,7 @@ class Triggers(Words):
                 if form in self.lex.support_present and (fut or self._future_before(view, k)
                                                          or self._future_date(view, k)):
                     return None if self._negated(view, k) else (True, k)
-                if form in self.lex.support_present and self._today_date(view, k):
+                if form in self.lex.support_present and (self._today_date(view, k) or self._headline_present(view, k)):
                     return None if self._negated(view, k) else (False, k)  # "يعقد المجلس جلسة اليوم"
         # "تتواصل في الدوحة المحادثات", "يواصل الجيش عملياته": under way on the publication day
         for k, w in before[:1]:
@@ -214,6 +217,11 @@ class Triggers(Words):
                 dct = view.seg.dct
                 return bool(dct and tx.interval.start[:10] > dct.isoformat())
         return None
+
+    def _headline_present(self, view: SegmentView, i: int) -> bool:
+        """"البرهان يصل إلى الرياض", "واشنطن تفرض عقوبات جديدة": a present verb right after the named
+        subject that opens a headline tells the news of the day."""
+        return self._speaker_opens(view, i) and self._headline_form(view, view.toks[i].start, HEADLINE_PRESENT_WORDS)
 
     def _speaker_opens(self, view: SegmentView, k: int) -> bool:
         """Token k follows only a named speaker at the start of its sentence or line ("الخارجية الروسية
