@@ -20,7 +20,7 @@ from typing import Literal
 from timeline.knowledge.kb import KnowledgeBase, get_kb
 from timeline.normalize import NormalizedText, normalize_plain
 from timeline.normalize.morphology import WORD, get_morphology
-from timeline.temporal.resources import data_lines
+from timeline.loader import data_lines, read_yaml
 
 ENTITY_DIR = Path(__file__).resolve().parent.parent / "resources" / "ar" / "entities"
 _TOKEN = WORD
@@ -66,6 +66,9 @@ class EntityMatcher:
         self.counterparts = set(_words("counterparts.txt"))
         self.titles = set(_words("person_titles.txt"))
         self.joiners = set(_words("name_joiners.txt"))
+        self.connectors = set(_words("title_connectors.txt"))
+        mods = read_yaml(ENTITY_DIR / "role_modifiers.yaml")
+        self.former = {normalize_plain(str(w)).strip() for w in mods["after"]}
         self.title_nouns = set(_words("title_nouns.txt"))
         self.stop = set(_words("name_stopwords.txt"))
         self.anonymous_heads = _words("anonymous_heads.txt")
@@ -233,7 +236,8 @@ class EntityMatcher:
                 out.append(EntityMention("anaphor", anaphor, toks[i][1], toks[i][2], word))
                 i += 1
                 continue
-            after_role = bool(out) and out[-1].kind == "role" and out[-1].end == toks[i - 1][2]
+            after_role = bool(out) and out[-1].kind == "role" and (out[-1].end == toks[i - 1][2] or (
+                i > 1 and toks[i - 1][0] in self.former and out[-1].end == toks[i - 2][2]))  # "الأسبق X"
             person = self._unknown_person(text, toks, i, after_role)
             if person:
                 j, k = person
@@ -370,7 +374,8 @@ class EntityMatcher:
                 k += hit[0]
                 continue
             if (w.startswith((self.morph.article, self.morph.lam_article)) and toks[k][1] not in self._hamza) or \
-                    w in self.title_nouns or w in self.titles or self._nisba(w):
+                    w in self.title_nouns or w in self.titles or self._nisba(w) or \
+                    (w in self.connectors and k + 1 < len(toks)):  # "السفير الروسي لدى الولايات المتحدة"
                 k += 1
                 continue
             # the phrase must say whose title it is (a nationality or a known name), else the words

@@ -8,6 +8,9 @@ from timeline.events.extract.words import Words
 from timeline.knowledge.matcher import EntityMention
 
 
+SAY_TITLE_WORDS = 7  # words of a title between a speech verb and the speaker's name, at most
+
+
 class Subjects(Words):
     """Rules of the extractor: subjects."""
 
@@ -70,7 +73,9 @@ class Subjects(Words):
                 return None
             # a title before the name ("حذر المتحدث العسكري باسم جماعة الحوثي يحيى سريع"),
             # "ممثلو", "صاحب السمو": a few words, but never across a preposition or a new clause
-            if skipped >= 4 or toks[k].text in self.subject_blockers or toks[k].text in self.comps:
+            # a speaker's title runs longer ("قال المتحدث باسم وزارة الخارجية المصرية X")
+            blocked = toks[k].text in self.subject_blockers and not (say and toks[k].text in self.matcher.connectors)
+            if skipped >= (SAY_TITLE_WORDS if say else 4) or blocked or toks[k].text in self.comps:
                 break
             skipped += 1
             k += 1

@@ -2,15 +2,58 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+from functools import lru_cache
 
 from timeline.events.extract.candidate import Tok
 from timeline.knowledge.matcher import EntityMatcher, EntityMention
+from timeline.loader import yaml_resource
 from timeline.model import Document, Segment, Timex
-from timeline.normalize import NormalizedText
+from timeline.normalize import NormalizedText, normalize_plain
 from timeline.normalize.morphology import get_morphology
 
 _MORPH = get_morphology("ar")
+
+
+@lru_cache(maxsize=4)
+def modifiers(lang: str = "ar") -> tuple[frozenset[str], frozenset[str]]:
+    """Words before a title that make it a deputy's or an adviser's, and after it a former holder's."""
+    raw = yaml_resource(lang, "entities", "role_modifiers")
+    norm = lambda words: frozenset(normalize_plain(str(w)).strip() for w in words)  # noqa: E731
+    return norm(raw["before"]), norm(raw["after"])
+
+
+def _titled(text: str, found: list[EntityMention], mods: tuple[frozenset[str], frozenset[str]],
+            held: set[str]) -> list[EntityMention]:
+    """A title of a deputy, an adviser or a former holder ("نائب رئيس مجلس النواب"، "رئيس الوزراء
+    الأسبق") names nobody by itself: a name printed with it is the person, else the title goes.  A
+    title nobody holds on the day (``held`` lists those somebody does) printed with a name is that
+    person's title: the name keeps it as ``alt`` and the title goes.  A held title with a name after
+    it stays: the words after may be no name at all ("رئيس الوزراء القطري أحرز تقدما"), and the event
+    stage takes the holder."""
+    before, after = mods
+    out: list[EntityMention] = []
+    for n, e in enumerate(found):
+        if e.kind != "role":
+            out.append(e)
+            continue
+        lead = text[max(0, e.start - 16):e.start].split()
+        modified = bool(lead) and (lead[-1] in before or " ".join(lead[-2:]) in before)
+        tail = text[e.end:e.end + 12].split()
+        former = bool(tail) and tail[0].strip(_MORPH.commas) in after
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        gap = text[e.end:nxt.start] if nxt is not None else ""
+        if former and nxt is not None:
+            gap = gap.replace(tail[0], "", 1)
+        if nxt is not None and nxt.kind == "person" and nxt.alt is None and len(gap) <= 3 and \
+                not gap.strip(" " + _MORPH.commas) and (modified or former or e.ref not in held):
+            found[n + 1] = dataclasses.replace(nxt, alt=None if (modified or former) else e.ref)
+            continue  # the name says who: "المتحدث باسم الخارجية نيد برايس"
+        if modified or former:
+            continue
+        out.append(e)
+    return out
 # a place that opens a line and is followed by a dash (or a parenthesised wire) is a dateline
 _DATELINE_TAIL = re.compile(r"[ \t]*(\([^()\n]{1,40}\)[ \t]*)?[-\u2013\u2014:][ \t]")
 
@@ -26,8 +69,11 @@ class SegmentView:
         self.end = bisect.bisect_left(norm.index, seg.end)
         self.toks = [Tok(m.group(), m.start(), m.end()) for m in _MORPH.words(text, self.start, self.end)]
         self.tok_starts = [t.start for t in self.toks]
-        self.entities = [e for e in matcher.reread_marked(matcher.find(text, self.start, self.end, norm), norm)
-                         if not self._dateline(text, e)]
+        found = [e for e in matcher.reread_marked(matcher.find(text, self.start, self.end, norm), norm)
+                 if not self._dateline(text, e)]
+        held = {e.ref for e in found if e.kind == "role" and e.ref in matcher.kb.roles
+                and matcher.kb.roles[e.ref].holder_on(seg.dct) is not None}
+        self.entities = _titled(text, found, modifiers(), held)
         self.timexes = [(bisect.bisect_left(norm.index, tx.start), bisect.bisect_left(norm.index, tx.end), tx)
                         for tx in timexes if seg.start <= tx.start < seg.end]
         self.breaks = [m.start() for m in _MORPH.sentence_end_re.finditer(text, self.start, self.end)]
