@@ -19,6 +19,8 @@ _SAY = ("statement", "rejection")
 
 def _keep(c: Candidate, date: EventDate, cands: list[Candidate]) -> bool:
     """Which mentions may start or join an event."""
+    if c.denied:
+        return False  # "نفى أن يكون قد التقى": what is denied did not happen
     if c.type in _SAY:
         if c.anonymous:
             return False  # "قال مسؤول": provenance, not a statement

@@ -62,6 +62,7 @@ class Candidate:
     frame_event: Candidate | None = None  # "في نهايته", "عقب اللقاء": the earlier event this one happened in
     said_end: int | None = None  # a statement's report runs on through what was said (to here)
     count: int | None = None  # people released or exchanged ("90 أسيرا")
+    denied: bool = False  # what a speaker denies ("نفى أن يكون قد التقى"): no event
     headline: bool = False  # told in a title line: joins the body's telling, else stands alone
     framed: bool = False  # a noun inside a frame phrase ("إثر الغارة ..."): its words end with that phrase
     dated_alone: bool = False  # no party named, but its own date and place make it an event

@@ -29,6 +29,8 @@ class Embedding(Words):
                             view.sentence(quote[0])[0] <= g.trigger_span[0]:
                         gov = g
             c.governing = gov
+            if self._denied(view, c, gov):
+                c.denied = True
             if gov is not None and not gov.anonymous and gov.actors and not c.self_announced:
                 c.embedded = True
             i = c.trigger[0]
@@ -123,6 +125,16 @@ class Embedding(Words):
                     cand.actors.append(Arg(ref, cand.family.roles.get("subject", "participant"), e.start, e.end,
                                            e.surface, e.kind != "person"))
                     return
+
+    def _denied(self, view: SegmentView, c: Candidate, gov: Candidate | None) -> bool:
+        """Told as what someone denies: in the words of a denial ("نفى أن يكون قد أجرى اتصالا") or right
+        after a denial verb in its own clause ("نفى المكتب عقد أي لقاء")."""
+        toks = view.toks
+        if gov is not None and any(v in self.denial for v, _ in self.morph.verb_readings(toks[gov.trigger[0]].text)):
+            return True
+        k_start = c.support if c.support is not None else c.trigger[0]
+        return any(any(v in self.denial for v, _ in self.morph.verb_readings(toks[k].text))
+                   for k in range(view.tok_index(c.clause[0]), k_start))
 
     def _speaks_for(self, actor_id: str, cand: Candidate) -> str:
         """"أطلقنا" said by a spokesperson: the organization they speak for (the army), not the person."""

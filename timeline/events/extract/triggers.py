@@ -66,7 +66,8 @@ class Triggers(Words):
             view.toks[i].start)[0] else ""
 
     def _negated(self, view: SegmentView, i: int) -> bool:
-        return self._prev(view, i) in self.negation
+        prev = self._prev(view, i)
+        return prev in self.negation or self.morph.strip_conjunction(prev, 2) in self.negation  # "ولن يزور"
 
     def _future_before(self, view: SegmentView, i: int) -> bool:
         for k in range(1, 5):

@@ -25,6 +25,7 @@ _MARKERS = (
     "partner_words", "partner_prefixes", "said_prefixes", "destination_preps", "source_preps", "in_preps", "via",
     "fillers", "party_preps", "recipient_preps", "against_preps", "capacity", "capacity_mediator",
     "self_openers", "self_openers_plural", "pronoun_followers", "locative_clitic", "locative_prefixes",
+    "denial",
 )
 
 
@@ -94,6 +95,7 @@ class Words:
     pronoun_followers: frozenset[str]
     locative_clitic: frozenset[str]
     locative_prefixes: frozenset[str]
+    denial: frozenset[str]
 
     # ------------------------------------------------------------------ words
     def _is(self, word: str, words: frozenset[str]) -> bool:
