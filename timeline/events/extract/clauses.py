@@ -10,6 +10,7 @@ from timeline.events.extract.words import Words
 
 HEADLINE_WORDS = 12  # a title or caption line has at most this many words
 TITLE_LINES = 3  # a segment's title is among its first lines
+QUOTED_TERM_WORDS = 6  # a quoted phrase this short inside a clause is a term, not speech
 
 
 class Clauses(Words):
@@ -41,7 +42,8 @@ class Clauses(Words):
             left, right = max(left, quote[0] + 1), min(right, quote[1])
         else:
             nxt = next((q for q in view.quote_marks if t1 <= q < right), None)
-            if nxt is not None and view.quote_at(nxt + 1):
+            quoted = view.quote_at(nxt + 1) if nxt is not None else None
+            if quoted is not None and not self._quoted_term(view, quoted):
                 right = nxt
         return (left, right), (max(sub_left, left), min(sub_right, right))
 
@@ -64,6 +66,13 @@ class Clauses(Words):
     def _headline(self, view: SegmentView, pos: int) -> bool:
         """A title or caption line of a longer text: short and without a final full stop."""
         return len(view.lines) >= 2 and self._headline_form(view, pos)
+
+    def _quoted_term(self, view: SegmentView, quote: tuple[int, int]) -> bool:
+        """A short quoted phrase inside the clause ("هجمات ضد "أهداف تابعة لحركة حماس"", "مقتل "رئيس
+        حكومة حماس""): a term the clause goes on through, not words someone said."""
+        inner = view.norm.text[quote[0] + 1:quote[1]]
+        return sum(1 for _ in self.morph.words(inner)) <= QUOTED_TERM_WORDS and \
+            not any(c in inner for c in self.morph.sentence_end + ":")
 
     @staticmethod
     def _title_position(view: SegmentView, pos: int) -> bool:

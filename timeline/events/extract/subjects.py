@@ -43,7 +43,9 @@ class Subjects(Words):
         # SVO first: a name ending just before the verb ("كيربي أكد", "X، Y، سيلتقي")
         for e in reversed(people + [x for x in view.entities if x.kind == "outlet" and a <= x.start]):
             if e.end <= verb_start and view.tok_index(verb_start) - view.tok_index(e.end) <= 2 and e.start >= a \
-                    and not (e.kind == "place" and any(c in view.norm.text[e.end:verb_start] for c in self.morph.commas)):
+                    and not (e.kind == "place" and any(c in view.norm.text[e.end:verb_start] for c in self.morph.commas)) \
+                    and not (cand.type == "military" and self._struck(view, e, verb_start)) \
+                    and not self._is(self._word_before(view, e), self.purpose):  # "بشأن اليمن، حذّر": the topic
                 # a place before a comma is where the frame happened ("في الدوحة أمس، أكد X"), not the subject
                 if say and self._anonymous_lead(view, e, a):
                     cand.anonymous = True
@@ -57,12 +59,18 @@ class Subjects(Words):
             return None  # "وهاجموا إسرائيل": the plural verb carries its subject; the name after is its object
         k, skipped = j, 0
         while k < len(toks) and toks[k].start < b:
+            if (cand.kind == "noun" and k >= cand.trigger[0]) or self._event_noun(toks[k].text):
+                break  # "أعلن الجيش مقتل رئيس حكومة حماس": the subject comes before the event noun, not in it
             if self._is_filler(view, toks[k]):
                 k += 1
                 continue
             ent = next((e for e in view.entities if e.start == toks[k].start), None)
             if ent is not None and ent.kind == "outlet":
                 return ent if say else None
+            if not say and ent is not None and ent in people and self._clitic_preposition(ent, toks[k].text) \
+                    and not (k > 0 and toks[k - 1].text in self.belonging):
+                break  # "قصفت مسيرات مواقع للجيش": the army's positions were struck (a speaker's title may
+                # run through one: "رئيس الوفد المفاوض لجماعة الحوثي محمد عبد السلام")
             if ent is not None and ent in people:
                 if say and self._anonymous_lead(view, ent, a):
                     cand.anonymous = True
@@ -80,6 +88,35 @@ class Subjects(Words):
             skipped += 1
             k += 1
         return None
+
+    def _event_noun(self, word: str) -> bool:
+        """A trigger noun told as what is done ("أعلن الجيش مقتل ..."), never part of a title before the
+        doer's name; one carrying ل or ب is a title's complement ("الوفد الحكومي للمفاوضات")."""
+        if word[:1] in self.morph.prepositions:
+            return False
+        return any(kind == "noun" for v in self.morph.noun_readings(word) for _, kind, _ in self.lex.index.get(v, ()))
+
+    def _struck(self, view: SegmentView, e: EntityMention, verb_start: int) -> bool:
+        """Before a strike verb, a name governed by a preposition ("ضربات على إيران استهدفت") or with a
+        prepositional phrase between it and the verb ("هنية في غارة استهدفت") is what was struck, not who
+        struck; a preposition right before a verbal noun governs only that noun."""
+        toks = view.toks
+        between = toks[view.tok_index(e.end):view.tok_index(verb_start) - 1]
+        return self._governed(view, e) or any(t.text in self.subject_blockers for t in between)
+
+    def _governed(self, view: SegmentView, e: EntityMention) -> bool:
+        """A name right after a preposition and right before the verb ("ضربات على إيران استهدفت") is no
+        subject; with a comma between, the name closes a longer subject ("نتنياهو والوزراء الأعضاء في
+        حكومة الحرب، قرروا")."""
+        nxt = view.tok_index(e.end)
+        gap = view.norm.text[e.end:view.toks[nxt].start] if nxt < len(view.toks) else ""
+        before = self._word_before(view, e)
+        return before in self.subject_blockers and not (before in self.in_preps and any(c in gap for c in self.morph.commas))
+
+    def _clitic_preposition(self, e: EntityMention, token: str) -> bool:
+        """The name carries ب or ل ("للجيش", "بحماس") where the name itself does not begin so."""
+        return token[:1] in self.morph.prepositions and tuple(e.surface.split()) not in self.matcher.table and \
+            not any(tuple(v.split()) in self.matcher.table for v in (token,))
 
     def _named_person_after(self, view: SegmentView, ent: EntityMention,
                             people: list[EntityMention]) -> EntityMention:

@@ -30,7 +30,9 @@ class Triggers(Words):
         word = toks[i].text
         best = None
         in_name = view.inside_entity(toks[i].start, ("person", "actor"))
-        readings = [] if in_name else [(f, fut, False) for f, fut in self.morph.verb_readings(word)]  # "فيصل" ≠ فـ+يصل
+        after_prep = self._prev(view, i) in self.noun_prepositions  # "صعّدت من قصفها": a noun
+        readings = [] if in_name or after_prep else [
+            (f, fut, False) for f, fut in self.morph.verb_readings(word)]  # "فيصل" ≠ فـ+يصل
         last = view.norm.original[view.norm.index[toks[i].end - 1]]
         for f, fut, _ in list(readings):
             bare = self.morph.object_stem(f)

@@ -78,9 +78,13 @@ class SegmentView:
                         for tx in timexes if seg.start <= tx.start < seg.end]
         self.breaks = [m.start() for m in _MORPH.sentence_end_re.finditer(text, self.start, self.end)]
         quotes = [i for i in range(self.start, self.end) if text[i] == '"']
-        self.quotes = list(zip(quotes[0::2], quotes[1::2]))
-        self.quote_marks = quotes
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[self.start:self.end])]
+        # quotation marks pair within a paragraph: one stray mark never shifts every later pair
+        self.quotes = []
+        for a, b in lines:
+            marks = [q for q in quotes if a + self.start <= q < b + self.start]
+            self.quotes += list(zip(marks[0::2], marks[1::2]))
+        self.quote_marks = quotes
         self.lines = [(a + self.start, b + self.start) for a, b in lines]
 
     @staticmethod
