@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Literal
 
 from timeline.knowledge.kb import KnowledgeBase, get_kb
+from timeline.loader import data_lines, read_yaml
 from timeline.normalize import NormalizedText, normalize_plain
 from timeline.normalize.morphology import WORD, get_morphology
-from timeline.loader import data_lines, read_yaml
 
 ENTITY_DIR = Path(__file__).resolve().parent.parent / "resources" / "ar" / "entities"
 _TOKEN = WORD

@@ -7,7 +7,6 @@ from timeline.events.extract.view import SegmentView
 from timeline.events.extract.words import Words
 from timeline.knowledge.matcher import EntityMention
 
-
 SAY_TITLE_WORDS = 7  # words of a title between a speech verb and the speaker's name, at most
 
 

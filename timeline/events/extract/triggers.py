@@ -10,7 +10,6 @@ from timeline.events.extract.view import SegmentView
 from timeline.events.extract.words import Words
 from timeline.events.lexicon import FormKind, TriggerFamily
 
-
 HEADLINE_PRESENT_WORDS = 16  # a headline in the news present has at most this many words
 
 
