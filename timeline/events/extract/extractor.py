@@ -22,6 +22,10 @@ from timeline.events.extract.view import SegmentView
 from timeline.events.lexicon import FormKind, TriggerFamily
 
 
+PAST_PLAN_WORDS = 8  # how far before a trigger a past plan ("كان مقررا أن") governs it
+CALL_OFF_FAMILIES = ("cancel", "cancel-announced")  # trigger families that tell a plan was called off
+
+
 class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, Frames, Embedding):
     """Turns the triggers of an article segment into :class:`Candidate` mentions."""
 
@@ -69,6 +73,8 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
             return None
         if view.norm.text[sentence[1]:sentence[1] + 1] in tuple(self.morph.question_marks):
             return None
+        if self._past_plan(view, i, sentence):
+            return None  # "كان مقررا أن تنعقد الجولة": planned, and it did not happen as planned
         if fam.type == "meeting" and self.call_family is not None and any(
                 self._is(t.text, self.phone) for t in toks[i:view.tok_index(sub[1])] if t.start >= sub[0]):
             fam = self.call_family  # "بحث هاتفيا مع", "في اتصال هاتفي": a call, not a meeting
@@ -98,3 +104,21 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
                     any(self._is(w, fam.military_objects) for w in zone):
                 cand.family = self.approval_family  # "صادق رئيس الأركان على الخطة العملياتية"
         return cand
+
+    def _past_plan(self, view: SegmentView, i: int, sentence: tuple[int, int]) -> bool:
+        """A past plan ("كان مقررا أن", "كان من المقرر أن") a few words before the trigger, in a sentence
+        that tells it was called off or did not happen ("قبل أن تعلن تأجيلها"، "غير أن اللقاء لم يعقد");
+        without that, "كان من المقرر أن يعقد عراقجي اجتماعا قبل بدء المحادثات" reports the schedule kept."""
+        toks = view.toks
+        lo = max(view.tok_index(sentence[0]), i - PAST_PLAN_WORDS)
+        words = " " + " ".join(self.morph.strip_conjunction(t.text, 2) for t in toks[lo:i]) + " "
+        if not any(" " + p + " " in words for p in self.past_plans):
+            return False
+        rest = toks[i + 1:view.tok_index(sentence[1])]
+        return any(self.morph.strip_conjunction(t.text, 2) in self.negation or self._calls_off(t.text) for t in rest)
+
+    def _calls_off(self, word: str) -> bool:
+        """A word of the cancel families ("أرجأ", "تأجيلها", "ألغى")."""
+        return any(fam.name in CALL_OFF_FAMILIES for v, _ in self.morph.verb_readings(word)
+                   for fam, _, _ in self.lex.index.get(v, ())) or \
+            any(fam.name in CALL_OFF_FAMILIES for v in self.morph.noun_readings(word) for fam, _, _ in self.lex.index.get(v, ()))
