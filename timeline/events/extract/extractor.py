@@ -21,7 +21,6 @@ from timeline.events.extract.triggers import Triggers
 from timeline.events.extract.view import SegmentView
 from timeline.events.lexicon import FormKind, TriggerFamily
 
-
 PAST_PLAN_WORDS = 8  # how far before a trigger a past plan ("كان مقررا أن") governs it
 CALL_OFF_FAMILIES = ("cancel", "cancel-announced")  # trigger families that tell a plan was called off
 
