@@ -22,6 +22,7 @@ from timeline.events.extract.view import SegmentView
 from timeline.events.lexicon import FormKind, TriggerFamily
 
 PAST_PLAN_WORDS = 8  # how far before a trigger a past plan ("كان مقررا أن") governs it
+CONDITION_WORDS = 12  # how far after a planned trigger a conditional still governs it
 CALL_OFF_FAMILIES = ("cancel", "cancel-announced")  # trigger families that tell a plan was called off
 
 
@@ -70,6 +71,8 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
         words_before = [t.text for t in toks[view.tok_index(clause[0]):i]]
         if any(w in self.conditional for w in words_before):
             return None
+        if planned and self._condition_after(view, i + n, sub[1]):
+            return None  # "سيلتقي زيلينسكي بوتين إذا وافق الكرملين": a plan on a condition
         if view.norm.text[sentence[1]:sentence[1] + 1] in tuple(self.morph.question_marks):
             return None
         if self._past_plan(view, i, sentence):
@@ -103,6 +106,11 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
                     any(self._is(w, fam.military_objects) for w in zone):
                 cand.family = self.approval_family  # "صادق رئيس الأركان على الخطة العملياتية"
         return cand
+
+    def _condition_after(self, view: SegmentView, k0: int, end: int) -> bool:
+        """A conditional (إذا، لو، في حال) after the trigger, in its sub-clause."""
+        return any(t.start < end and (t.text in self.conditional or self.morph.strip_conjunction(t.text, 2)
+                                      in self.conditional) for t in view.toks[k0:k0 + CONDITION_WORDS])
 
     def _past_plan(self, view: SegmentView, i: int, sentence: tuple[int, int]) -> bool:
         """A past plan ("كان مقررا أن", "كان من المقرر أن") a few words before the trigger, in a sentence
