@@ -196,8 +196,8 @@ class Triggers(Words):
                     return False
                 if form in self.lex.support_present and fut:
                     return True
-            if k - k0 >= 2 and not (self.morph.is_definite(w) or w in self.partitive or self._is_trigger(w)
-                                    or view.inside_entity(toks[k].start)):
+            if k - k0 >= 2 and not (self.morph.is_definite(w) or w in self.partitive or w in self.phrase_links
+                                    or self._is_trigger(w) or view.inside_entity(toks[k].start)):
                 break  # past the noun's phrase: the verb is another clause's
         return None
 

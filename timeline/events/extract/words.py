@@ -25,7 +25,7 @@ _MARKERS = (
     "partner_words", "partner_prefixes", "said_prefixes", "destination_preps", "source_preps", "in_preps", "via",
     "fillers", "party_preps", "recipient_preps", "against_preps", "capacity", "capacity_mediator",
     "self_openers", "self_openers_plural", "pronoun_followers", "locative_clitic", "locative_prefixes",
-    "denial", "belonging", "noun_prepositions", "past_plans", "hearsay",
+    "denial", "belonging", "noun_prepositions", "past_plans", "hearsay", "phrase_links",
 )
 
 
@@ -100,6 +100,7 @@ class Words:
     noun_prepositions: frozenset[str]
     past_plans: frozenset[str]
     hearsay: frozenset[str]
+    phrase_links: frozenset[str]
 
     # ------------------------------------------------------------------ words
     def _is(self, word: str, words: frozenset[str]) -> bool:
