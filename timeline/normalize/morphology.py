@@ -31,6 +31,8 @@ class Morphology:
     lam_article: str
     future_prefix: str
     imperfect_prefixes: tuple[str, ...]
+    first_person_prefix: str
+    third_person_prefix: str
     noun_endings: frozenset[str]
     object_suffixes: tuple[str, ...]
     possessive_suffixes: tuple[str, ...]
@@ -129,7 +131,15 @@ class Morphology:
         for w, _ in list(out):
             if len(w) > 3 and self._future_prefixed(w):
                 out.append((w[1:], True))
+            elif self.first_person_future(w):
+                out.append((self.third_person_prefix + w[2:], True))  # "سألتقي" → يلتقي, to come
         return tuple(out)
+
+    def first_person_future(self, word: str) -> bool:
+        """"سألتقي"، "سأزور"، "وسأتوجه": the speaker's own future (the future prefix, then أ)."""
+        w = self.strip_conjunction(word, 4)
+        return len(w) > 4 and w.startswith(self.future_prefix + self.first_person_prefix) and \
+            not any(w.startswith(e) for e in self.future_exceptions)
 
     def _future_prefixed(self, w: str) -> bool:
         if not w.startswith(self.future_prefix) or w[1:2] not in self.imperfect_prefixes:
@@ -140,7 +150,7 @@ class Morphology:
     def is_future_verb(self, word: str, min_len: int = 5) -> bool:
         """A word of at least ``min_len`` letters (after و/ف) read as a future verb (سيلتقي، ستعقد، وسنواصل)."""
         w = self.strip_conjunction(word)
-        return len(w) >= min_len and self._future_prefixed(w)
+        return len(w) >= min_len and (self._future_prefixed(w) or self.first_person_future(w))
 
     def object_stem(self, word: str) -> str | None:
         """The verb without an attached object pronoun (أقرها → أقر، التقاه → التقا), if it has one."""
@@ -202,6 +212,7 @@ def get_morphology(lang: str = "ar") -> Morphology:
             article=str(raw["article"]), lam_article=str(raw["lam_article"]),
             future_prefix=str(raw["future_prefix"]),
             imperfect_prefixes=_strs(raw["imperfect_prefixes"], "imperfect_prefixes", where),
+            first_person_prefix=str(raw["first_person_prefix"]), third_person_prefix=str(raw["third_person_prefix"]),
             noun_endings=frozenset(_strs(raw["noun_endings"], "noun_endings", where)) | {""},
             object_suffixes=_strs(raw["object_suffixes"], "object_suffixes", where),
             possessive_suffixes=_strs(raw["possessive_suffixes"], "possessive_suffixes", where),

@@ -154,8 +154,9 @@ class Arguments(Words):
             # mediate between; who makes or takes a call is a party to it
             cand.actors = [Arg(x.id, "participant", x.start, x.end, x.surface, x.known)
                            if x.role == "mediator" and x.start == subject.start else x for x in cand.actors]
-        if not cand.actors or (subject is None and fam.type == "military"):
-            self._implicit_subject(view, cand, earlier)
+        if not cand.actors or (subject is None and fam.type == "military") or (
+                subject is None and self.morph.first_person_future(view.toks[cand.trigger[0]].text)):
+            self._implicit_subject(view, cand, earlier)  # "سألتقي نظيري": the speaker, besides the partner
         if fam.type == "military" and fam.roles.get("subject") == "initiator" and \
                 not any(x.role == "initiator" for x in cand.actors):
             cand.actors = []  # who struck is the point of a military event

@@ -71,14 +71,16 @@ class Embedding(Words):
                         and view.sentence(quote[0])[0] <= c.trigger_span[0]), None)
         first_plural = cand.kind != "noun" and (self.morph.is_first_plural(toks[i].text) or (
             i > 0 and self._is(toks[i - 1].text, self.own_forces)))  # "أن مقاتليه استهدفوا"
+        first_singular = cand.kind != "noun" and self.morph.first_person_future(toks[i].text)  # "سألتقي"
         if gov is not None and gov.actors and cand.type not in SAY_TYPES and (
-                (opener in self.self_openers or opener in self.self_openers_plural) or first_plural):
+                (opener in self.self_openers or opener in self.self_openers_plural) or first_plural
+                or first_singular):
             spk = gov.actors[0]
             ident = self._speaks_for(spk.id, cand) if first_plural else spk.id
             cand.actors.append(Arg(ident, cand.family.roles.get("subject", "participant"), spk.start,
                                    spk.end, spk.surface, spk.known))
             cand.self_announced = True
-            cand.replaces_statement = not first_plural
+            cand.replaces_statement = not (first_plural or first_singular)
             cand.governing = gov
             return
         if cand.kind != "noun" and self.morph.is_plural_verb(toks[i].text) and toks[i].text.startswith(self.morph.conjunctions):

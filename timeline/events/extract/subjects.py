@@ -37,8 +37,8 @@ class Subjects(Words):
                 return None
             i, j = cand.support, cand.support + 1
         verb_start = toks[i].start
-        if self.morph.is_first_plural(toks[i].text) and not say:
-            return None  # first person plural: the speaker (see _implicit_subject)
+        if (self.morph.is_first_plural(toks[i].text) or self.morph.first_person_future(toks[i].text)) and not say:
+            return None  # the first person ("أطلقنا", "سألتقي"): the speaker (see _implicit_subject)
         # SVO first: a name ending just before the verb ("كيربي أكد", "X، Y، سيلتقي")
         for e in reversed(people + [x for x in view.entities if x.kind == "outlet" and a <= x.start]):
             if e.end <= verb_start and view.tok_index(verb_start) - view.tok_index(e.end) <= 2 and e.start >= a \
