@@ -5,8 +5,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from timeline.loader import data_lines, resource_path
 from timeline.normalize import normalize_plain
-from timeline.temporal.resources import RESOURCE_ROOT, data_lines
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def _norm(word: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def get_lexicon(lang: str = "ar") -> DatingLexicon:
-    base = RESOURCE_ROOT / lang / "dating"
+    base = resource_path(lang, "dating")
     labels = tuple(sorted({_norm(w) for w in data_lines(base / "stamp_labels.txt")}, key=lambda w: (-len(w), w)))
     updates = frozenset(_norm(w) for w in data_lines(base / "update_labels.txt"))
     months: dict[str, int] = {}

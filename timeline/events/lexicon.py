@@ -7,12 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
+from timeline.loader import ResourceError, read_yaml, resource_path
 from timeline.model import EVENT_TYPES
 from timeline.normalize import normalize_plain
 
-RESOURCE_ROOT = Path(__file__).resolve().parent.parent / "resources"
 FormKind = Literal["past", "present", "noun"]
 
 
@@ -120,15 +118,15 @@ def _family(raw: dict[str, Any], where: str) -> TriggerFamily:
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: {exc}") from exc
+        return read_yaml(path)
+    except ResourceError as exc:
+        raise LexiconError(str(exc)) from exc
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "ar") -> EventLexicon:
     """The event lexicon of ``lang``."""
-    base = RESOURCE_ROOT / lang / "events"
+    base = resource_path(lang, "events")
     triggers = _read(base / "triggers.yaml")
     if not isinstance(triggers, list):
         raise LexiconError(f"{base / 'triggers.yaml'}: expected a list of trigger families")

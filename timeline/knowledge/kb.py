@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from timeline.loader import RESOURCE_ROOT, ResourceError, read_yaml
 
-KB_DIR = Path(__file__).resolve().parent.parent / "resources" / "kb"
+KB_DIR = RESOURCE_ROOT / "kb"
 ACTOR_TYPES = ("person", "state", "organization", "armed-group", "government-body", "media")
 
 
@@ -141,9 +141,9 @@ class KnowledgeBase:
         kb = cls()
         for path in sorted(root.rglob("*.yaml")):
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as exc:
-                raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
+                data = read_yaml(path) or {}
+            except ResourceError as exc:
+                raise KnowledgeBaseError(f"not valid YAML: {exc}") from exc
             if not isinstance(data, dict):
                 raise KnowledgeBaseError(f"{path}: expected a mapping at the top")
             for key, entries in data.items():

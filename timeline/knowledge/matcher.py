@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 from timeline.knowledge.kb import KnowledgeBase, get_kb
-from timeline.loader import data_lines, read_yaml
+from timeline.loader import data_lines, read_yaml, resource_path
 from timeline.normalize import NormalizedText, normalize_plain
 from timeline.normalize.morphology import WORD, get_morphology
 
-ENTITY_DIR = Path(__file__).resolve().parent.parent / "resources" / "ar" / "entities"
+ENTITY_DIR = resource_path("ar", "entities")
 _TOKEN = WORD
 
 EntityKind = Literal["actor", "role", "place", "outlet", "nisba", "anaphor", "person"]
