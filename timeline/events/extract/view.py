@@ -81,8 +81,12 @@ class SegmentView:
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[self.start:self.end])]
         # quotation marks pair within a paragraph: one stray mark never shifts every later pair
         self.quotes = []
-        for a, b in lines:
-            marks = [q for q in quotes if a + self.start <= q < b + self.start]
+        by_line: dict[int, list[int]] = {}
+        line_ends = [b + self.start for _, b in lines]
+        for q in quotes:  # one pass: each mark to its line
+            by_line.setdefault(bisect.bisect_right(line_ends, q), []).append(q)
+        for n in sorted(by_line):
+            marks = by_line[n]
             self.quotes += list(zip(marks[0::2], marks[1::2]))
         self.quote_marks = quotes
         self.lines = [(a + self.start, b + self.start) for a, b in lines]
