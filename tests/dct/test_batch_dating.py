@@ -67,3 +67,26 @@ def test_statements_do_not_date(tmp_path: Path) -> None:
     undated = {"id": "f", "text": "قال وزير الخارجية الأمريكي أنتوني بلينكن اليوم الأحد إن الاتفاق ممكن."}
     docs = _build(tmp_path, [dated, undated])
     assert _wide(next(s for s in docs["f"].segments if s.kind == "article"))
+
+
+JEDDAH = [
+    {"id": "may", "published": "2023-05-06",  # a Saturday: the first round
+     "text": "جدة - بدأت اليوم السبت في مدينة جدة المحادثات بين ممثلين عن الجيش السوداني وقوات الدعم السريع."},
+    {"id": "oct", "published": "2023-10-29",  # a Sunday: the round resumed
+     "text": "جدة - بدأت اليوم الأحد في مدينة جدة المحادثات بين ممثلين عن الجيش السوداني وقوات الدعم السريع."},
+    {"id": "new",
+     "text": "انطلقت اليوم الأحد في مدينة جدة المحادثات بين ممثلين عن الجيش السوداني وقوات الدعم السريع بوساطة سعودية."},
+]
+
+
+def test_an_anchor_the_mentions_own_weekday_rules_out_does_not_cancel_the_right_one(tmp_path: Path) -> None:
+    """Two rounds in Jeddah: "اليوم الأحد" cannot be the Saturday's round, so the Sunday's dates the article."""
+    docs = _build(tmp_path, JEDDAH)
+    seg = next(s for s in docs["new"].segments if s.kind == "article")
+    assert seg.dct == dt.date(2023, 10, 29) and seg.dct_source == "batch"
+
+
+def test_anchors_on_days_the_mention_allows_alike_cancel_out(tmp_path: Path) -> None:
+    both = [dict(JEDDAH[0], published="2023-05-07", text=JEDDAH[0]["text"].replace("السبت", "الأحد")), JEDDAH[1], JEDDAH[2]]
+    docs = _build(tmp_path, both)
+    assert _wide(next(s for s in docs["new"].segments if s.kind == "article"))

@@ -71,7 +71,8 @@ def _matches(cand: Candidate, index: dict[tuple[str, str], list[Anchor]]) -> lis
     The same family and at least two shared actors (or the same single actor),
     and no other place: talks between the same parties recur (Istanbul 2022,
     Jeddah 2025), so two mentions that name different places are different
-    events.  Anchors that put the event on different days cancel out.
+    events.  The caller drops anchors the mention's own words rule out and lets
+    those that still put it on different days cancel out.
     """
     family = TYPE_FAMILY.get(cand.family.type, "other")
     ids = _actors(cand)
@@ -83,8 +84,6 @@ def _matches(cand: Candidate, index: dict[tuple[str, str], list[Anchor]]) -> lis
             shared = ids & a[1]
             if a not in out and (a[4] is None or cand.location is None or a[4] == cand.location) and (len(shared) >= 2 or ids == a[1]):
                 out.append(a)
-    if len({a[2] for a in out}) > 1:
-        return []
     return out
 
 
@@ -119,12 +118,14 @@ def date_batch(documents: list[Document], extracted: dict[str, Extracted], build
                        and f.cand.partial.get("kind") in _RELATIVE and f.tense != "future"]
                 if not rel:
                     continue
-                for anchor in _matches(cand, index):
-                    clue = pin_clue(doc, rel[0], anchor[2], f"{cand.family.type} of {', '.join(sorted(anchor[1]))}"
-                                    f" dated {anchor[2].isoformat()} by {anchor[3]}", kind="batch")
-                    if clue is not None:
-                        clues[cand.segment.article_start if cand.segment.article_start is not None
-                              else cand.segment.start].append(clue)
+                # anchors the mention's own words allow ("اليوم الأحد" rules out a Saturday's round); those
+                # left that put it on different days (two rounds in Jeddah) cancel out
+                pins = [c for c in (pin_clue(doc, rel[0], anchor[2], f"{cand.family.type} of "
+                                             f"{', '.join(sorted(anchor[1]))} dated {anchor[2].isoformat()} by {anchor[3]}",
+                                             kind="batch") for anchor in _matches(cand, index)) if c is not None]
+                if len({(c.first, c.last) for c in pins}) == 1:
+                    clues[cand.segment.article_start if cand.segment.article_start is not None
+                          else cand.segment.start].extend(pins)
             if clues and _redate(doc, clues):
                 changed.add(doc_id)
         for doc_id in changed:
