@@ -130,7 +130,8 @@ class EventBuilder:
         for cand, _ in cl.mentions:
             if cand.doc.source and cand.doc.source not in sources:
                 sources.append(cand.doc.source)
-        planned = all(c.planned for c, _ in cl.mentions if not c.attach_only)
+        told = [c for c, _ in cl.mentions if not c.attach_only] or [c for c, _ in cl.mentions]
+        planned = all(c.planned for c in told)  # a headline or a continuation standing alone counts
         label = ", ".join(dict.fromkeys(a.name for a in actors if a.role != "mediator"))
         brokers = ", ".join(dict.fromkeys(a.name for a in actors if a.role == "mediator"))
         if brokers:

@@ -155,12 +155,18 @@ class Merger:
 
     def stand_alone(self, cand: Candidate, date: EventDate) -> None:
         """A headline whose event no telling of the body took in is an event of its own (after every
-        continuation found its event, so that none joins the headline instead)."""
-        if not cand.headline or cand.family.continuation or \
+        continuation found its event, so that none joins the headline instead); so is a continuation with
+        its own named speaker ("وأضاف لافروف أن") that continues nothing told before."""
+        speakers = [a for a in cand.actors if a.role != "mediator"]
+        named = cand.family.continuation and cand.subject_found and bool(speakers)  # "وأضاف لافروف أن"
+        if not (cand.headline and not cand.family.continuation) and not named or \
                 len({a.id for a in cand.actors}) < max(1, cand.family.min_actors):
             return
         if any(m is cand for cl in self.clusters for m, _ in cl.mentions):
             return
+        if named and any(m.doc.id == cand.doc.id and m.trigger_span[0] < cand.trigger_span[0] and m.self_announced
+                         for cl in self.clusters if self._shares_actor(cl, cand) for m, _ in cl.mentions):
+            return  # "أعلن الجيش أنه سينفذ ... وأضاف الجيش أن": more of the announcement, which is the action
         if date.basis in ("document-date", "none"):
             # a title restates its page's news: an undated headline is the page's telling of the same
             # family with a shared party, whatever article of the page tells it

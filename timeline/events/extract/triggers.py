@@ -10,6 +10,7 @@ from timeline.events.extract.view import SegmentView
 from timeline.events.extract.words import Words
 from timeline.events.lexicon import FormKind, TriggerFamily
 
+SPEECH_WORDS = 12  # a colon this near a speech verb opens what was said
 HEADLINE_PRESENT_WORDS = 16  # a headline in the news present has at most this many words
 
 
@@ -103,7 +104,8 @@ class Triggers(Words):
             obj_zone.append(t.text)
         if fam.needs_object(form) and not has_object and not any(self._is(w, fam.objects) for w in obj_zone):
             return False
-        if form in fam.complement_for and not any(w in self.comps or w in self.complement_preps for w in ahead):
+        if form in fam.complement_for and not any(w in self.comps or w in self.complement_preps for w in ahead) \
+                and not self._speech_follows(view, i, s1):
             return False
         dual_call = self.morph.is_dual_verb(form) and any(self._is(w, self.phone) for w in ahead[:2])
         if fam.with_required and not dual_call and not any(self._is(t.text, self.with_words) or t.text in self.with_words
@@ -219,6 +221,13 @@ class Triggers(Words):
                 dct = view.seg.dct
                 return bool(dct and tx.interval.start[:10] > dct.isoformat())
         return None
+
+    def _speech_follows(self, view: SegmentView, i: int, s1: int) -> bool:
+        """A colon opens what was said within a few words of the verb ("كتب X في منشور على منصة إكس: ...");
+        a quotation alone may be a term ("بما وصفه بـ«الدور البناء»")."""
+        toks = view.toks
+        end = toks[min(len(toks) - 1, i + SPEECH_WORDS)].end if toks else s1
+        return ":" in view.norm.text[toks[i].end:min(end, s1)]
 
     def _headline_present(self, view: SegmentView, i: int) -> bool:
         """"البرهان يصل إلى الرياض", "واشنطن تفرض عقوبات جديدة": a present verb right after the named
