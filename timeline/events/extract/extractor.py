@@ -36,6 +36,11 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
         self._mediator_adjectives(view)
         i = 0
         while i < len(toks):
+            said = self._colon_speaker(view, i, out)
+            if said is not None:  # "بقائي: لا موعد محددا للجولة المقبلة"
+                out.append(said)
+                i = said.trigger[1]
+                continue
             found = self._trigger_at(view, i)
             if not found:
                 i += 1
@@ -111,6 +116,36 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
         """A conditional (إذا، لو، في حال) after the trigger, in its sub-clause."""
         return any(t.start < end and (t.text in self.conditional or self.morph.strip_conjunction(t.text, 2)
                                       in self.conditional) for t in view.toks[k0:k0 + CONDITION_WORDS])
+
+    def _colon_speaker(self, view: SegmentView, i: int, earlier: list[Candidate]) -> Candidate | None:
+        """"بقائي: لا موعد محددا …", "زيلينسكي: سألتقي ترامب": a named speaker opening a line or a
+        sentence, right before a colon, states what follows (a headline's or a lede's statement)."""
+        if self.say_family is None:
+            return None
+        toks = view.toks
+        ent = next((e for e in view.entities if e.start == toks[i].start and e.kind in ("actor", "person", "role")), None)
+        if ent is None:
+            return None
+        line = view.line(ent.start)
+        s0 = max(line[0], view.sentence(ent.start)[0])
+        text = view.norm.text
+        if text[s0:ent.start].strip(" \t*-\u2022") or not text[ent.end:ent.end + 3].lstrip(" ").startswith(":"):
+            return None
+        colon = text.index(":", ent.end)
+        end = min(line[1], view.sentence(colon + 1)[1]) if text[colon + 1:line[1]].strip() else -1
+        if end < 0:
+            return None
+        n = view.tok_index(ent.end) - i
+        # the speaker's own words are the clause (a date in what was said is not the saying's)
+        cand = Candidate(view.doc, view.norm, view.seg, self.say_family, "noun", (i, i + n), (ent.start, ent.end),
+                         (s0, end), (s0, colon), (s0, colon), said_end=end, subject_found=True)
+        ref = self._resolve(ent, cand)
+        if ref is None:
+            return None
+        cand.actors.append(Arg(ref, "speaker", ent.start, ent.end, ent.surface, ent.kind != "person"))
+        cand.headline = self._headline(view, ent.start) and self._title_position(view, ent.start)
+        cand.attach_only = self._headline(view, ent.start)
+        return cand
 
     def _past_plan(self, view: SegmentView, i: int, sentence: tuple[int, int]) -> bool:
         """A past plan ("كان مقررا أن", "كان من المقرر أن") a few words before the trigger, in a sentence

@@ -45,6 +45,7 @@ class Words:
         self.number_words = {w: int(v) for w, v in load_language(lex.lang).tables.get("number_word", {}).items()}
         self.frame_nouns = frozenset(w for f in lex.families if f.type in FRAME_TYPES for w in f.nouns)
         self.call_family = next((f for f in lex.families if f.type == "call"), None)
+        self.say_family = next((f for f in lex.families if f.name == "say"), None)
         self.approval_family = next((f for f in lex.families if f.name == "approve-operation"), None)
 
     # these are set from _MARKERS above; declared for readers and type checkers
