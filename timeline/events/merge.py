@@ -83,6 +83,7 @@ class Merger:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.clusters: list[Cluster] = []
+        self._placed: set[int] = set()  # ids of the candidates some cluster holds
 
     def keys(self, actor_id: str, day: dt.date | None) -> set[str]:
         """The actor and, for a government body, its state."""
@@ -145,13 +146,17 @@ class Merger:
     def add(self, cand: Candidate, date: EventDate) -> None:
         for cl in self.clusters:
             if self._compatible(cl, cand, date):
-                cl.add(cand, date)
+                self._put(cl, cand, date)
                 return
         if cand.attach_only:
             return
         cl = Cluster(cand, date)
-        cl.add(cand, date)
+        self._put(cl, cand, date)
         self.clusters.append(cl)
+
+    def _put(self, cl: Cluster, cand: Candidate, date: EventDate) -> None:
+        cl.add(cand, date)
+        self._placed.add(id(cand))
 
     def stand_alone(self, cand: Candidate, date: EventDate) -> None:
         """A headline whose event no telling of the body took in is an event of its own (after every
@@ -162,7 +167,7 @@ class Merger:
         if not (cand.headline and not cand.family.continuation) and not named or \
                 len({a.id for a in cand.actors}) < max(1, cand.family.min_actors):
             return
-        if any(m is cand for cl in self.clusters for m, _ in cl.mentions):
+        if id(cand) in self._placed:
             return
         if named and any(m.doc.id == cand.doc.id and m.trigger_span[0] < cand.trigger_span[0] and m.self_announced
                          for cl in self.clusters if self._shares_actor(cl, cand) for m, _ in cl.mentions):
@@ -174,17 +179,17 @@ class Merger:
                          and any(m.doc.id == cand.doc.id for m, _ in cl.mentions) and self._shares_actor(cl, cand)),
                         None)
             if same is not None:
-                same.add(cand, date)
+                self._put(same, cand, date)
                 return
         cl = Cluster(cand, date)
-        cl.add(cand, date)
+        self._put(cl, cand, date)
         self.clusters.append(cl)
 
     def attach(self, cand: Candidate, date: EventDate) -> None:
         """A continuation or headline: joins a matching event, or the last statement before it."""
         for cl in self.clusters:
             if cand.actors and self._compatible(cl, cand, date):
-                cl.add(cand, date)
+                self._put(cl, cand, date)
                 return
         if cand.actors or cand.type not in ("statement",):
             return
@@ -196,4 +201,4 @@ class Merger:
                         (best is None or m.trigger_span[0] > best[1]):
                     best = (cl, m.trigger_span[0])
         if best is not None and cand.trigger_span[0] - best[1] < 600:
-            best[0].add(cand, date)
+            self._put(best[0], cand, date)
