@@ -10,6 +10,7 @@ from timeline.events.extract.view import SegmentView
 from timeline.events.extract.words import Words
 from timeline.events.lexicon import FormKind, TriggerFamily
 
+RELATIVE_REACH = 10  # words from a noun to the relative pronoun of its own support verb
 SPEECH_WORDS = 12  # a colon this near a speech verb opens what was said
 HEADLINE_PRESENT_WORDS = 16  # a headline in the news present has at most this many words
 
@@ -153,7 +154,7 @@ class Triggers(Words):
             for k, w in reversed(before[-8:]):
                 if any(v in fam.support_only for v, _ in self.morph.verb_readings(w)):
                     return (False, None) if not self._negated(view, k) else None
-            return None
+            return (False, None) if self._relative_support(view, fam, i + n, s1) else None
         # support verb before the noun: "عقد اجتماعا", "سيعقد اجتماعا", "أجرى يوم الأربعاء اتصالات"
         for k, w in reversed(before):
             if w in self.future and (k >= i - 3 or w in self.intent):  # "يعتزم لقاء", "من المقرر عقد"
@@ -183,6 +184,18 @@ class Triggers(Words):
         if dated is not None and not fam.support_only:
             return dated, None
         return None
+
+    def _relative_support(self, view: SegmentView, fam: TriggerFamily, k0: int, s1: int) -> bool:
+        """The noun's own support verb told in a relative clause after its phrase ("اتفاق وقف إطلاق النار بين
+        إسرائيل وحزب الله الذي دخل حيز التنفيذ في نوفمبر")."""
+        toks = view.toks
+        for k in range(k0, min(len(toks) - 1, k0 + RELATIVE_REACH)):
+            if toks[k].start >= s1 or toks[k].text in self.comps or toks[k].text in self.breaks:
+                return False
+            if toks[k].text in self.lex.relatives:
+                nxt = toks[k + 1]
+                return nxt.start < s1 and any(v in fam.support_only and not f for v, f in self.morph.verb_readings(nxt.text))
+        return False
 
     def _support_after(self, view: SegmentView, k0: int, s1: int) -> bool | None:
         """A support verb after the noun (from token ``k0``, its relative pronoun skipped) and its own
