@@ -103,7 +103,10 @@ class Triggers(Words):
             if t.start >= s1 or t.text in self.comps or t.text in self.breaks:
                 break
             obj_zone.append(t.text)
-        if fam.needs_object(form) and not has_object and not any(self._is(w, fam.objects) for w in obj_zone):
+        # "الاتفاق الذي وُقّع في الرياض": the object is the relative pronoun's antecedent
+        antecedent = i > 1 and toks[i - 1].text in self.lex.relatives and self._is(toks[i - 2].text, fam.objects)
+        if fam.needs_object(form) and not has_object and not antecedent and \
+                not any(self._is(w, fam.objects) for w in obj_zone):
             return False
         if form in fam.complement_for and not any(w in self.comps or w in self.complement_preps for w in ahead) \
                 and not self._speech_follows(view, i, s1):
