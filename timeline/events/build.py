@@ -12,9 +12,19 @@ from timeline.events.merge import Cluster, Merger
 from timeline.knowledge.kb import KnowledgeBase, get_kb
 from timeline.knowledge.matcher import EntityMatcher, get_matcher
 from timeline.model import Document, Event, EventActor, EventDate, EventMention, Timex
-from timeline.normalize import normalize
+from timeline.normalize import normalize, normalize_plain
 
 _SAY = ("statement", "rejection")
+
+
+def _printed_name(folded: str, surface: str) -> str:
+    """An unknown person's name as the article prints it ("فاطمة الزهراء النقي", "إلهام علييف"), without a
+    clitic the name was found with ("وإلهام"); the folded working-copy name when the print is not it."""
+    printed = " ".join(surface.split())
+    for cut in range(0, 3):
+        if normalize_plain(printed[cut:]).strip() == folded:
+            return printed[cut:]
+    return folded
 
 
 def _keep(c: Candidate, date: EventDate, cands: list[Candidate]) -> bool:
@@ -108,7 +118,8 @@ class EventBuilder:
         names: set[str] = set()
         for ident, role in cl.actors.items():
             if ident.startswith("ar:"):
-                actors.append(EventActor(ident, ident[3:], role, "person", None, cl.surfaces.get(ident, "")))
+                surface = cl.surfaces.get(ident, "")
+                actors.append(EventActor(ident, _printed_name(ident[3:], surface), role, "person", None, surface))
                 continue
             name, unit = self.kb.export_name(ident, day)
             if name in names:
