@@ -116,3 +116,9 @@ def test_a_short_broken_line_further_down_is_no_headline() -> None:
             "حماس ترفض المقترح الجديد\n")
     assert not any(e.type in ("statement", "rejection") and any(a.name == "Hamas" for a in e.actors)
                    for e in events_in_text(text, DAY))
+
+
+def test_an_unknown_speaker_is_named_as_printed() -> None:
+    events = events_in_text("قال المتحدث باسم الحكومة الأردنية أسامة حمدي الأحد إن الأردن يرحب بالاتفاق.", DAY)
+    names = [a.name for e in events for a in e.actors]
+    assert names == ["أسامة حمدي"], names  # not the working copy's "اسامه حمدي"
