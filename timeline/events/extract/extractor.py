@@ -123,13 +123,14 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
         if self.say_family is None:
             return None
         toks = view.toks
-        ent = next((e for e in view.entities if e.start == toks[i].start and e.kind in ("actor", "person", "role")), None)
-        if ent is None:
-            return None
-        line = view.line(ent.start)
-        s0 = max(line[0], view.sentence(ent.start)[0])
         text = view.norm.text
-        if text[s0:ent.start].strip(" \t*-\u2022") or not text[ent.end:ent.end + 3].lstrip(" ").startswith(":"):
+        start = toks[i].start
+        line = view.line(start)
+        s0 = max(line[0], view.sentence(start)[0])
+        if text[s0:start].strip(" \t*-\u2022"):
+            return None  # only a word that opens its line or sentence can open "X: ..."
+        ent = next((e for e in view.entities if e.start == start and e.kind in ("actor", "person", "role")), None)
+        if ent is None or not text[ent.end:ent.end + 3].lstrip(" ").startswith(":"):
             return None
         colon = text.index(":", ent.end)
         end = min(line[1], view.sentence(colon + 1)[1]) if text[colon + 1:line[1]].strip() else -1

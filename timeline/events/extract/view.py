@@ -90,6 +90,7 @@ class SegmentView:
             self.quotes += list(zip(marks[0::2], marks[1::2]))
         self.quote_marks = quotes
         self.lines = [(a + self.start, b + self.start) for a, b in lines]
+        self.line_starts = [a for a, _ in self.lines]
 
     @staticmethod
     def _dateline(text: str, e: EntityMention) -> bool:
@@ -120,9 +121,10 @@ class SegmentView:
         return max(p, self.start)
 
     def line(self, pos: int) -> tuple[int, int]:
-        for a, b in self.lines:
-            if a <= pos < b:
-                return a, b
+        """The line (without its newline) that holds ``pos``; (pos, pos) between lines."""
+        k = bisect.bisect_right(self.line_starts, pos) - 1
+        if k >= 0 and self.lines[k][0] <= pos < self.lines[k][1]:
+            return self.lines[k]
         return pos, pos
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
