@@ -66,8 +66,10 @@ class EntityMatcher:
         self.titles = set(_words("person_titles.txt"))
         self.joiners = set(_words("name_joiners.txt"))
         self.connectors = set(_words("title_connectors.txt"))
+        # a deputy's or an adviser's title (before it) and a former holder's (after it): see role_modifiers.yaml
         mods = read_yaml(ENTITY_DIR / "role_modifiers.yaml")
-        self.former = {normalize_plain(str(w)).strip() for w in mods["after"]}
+        self.deputies = frozenset(normalize_plain(str(w)).strip() for w in mods["before"])
+        self.former = frozenset(normalize_plain(str(w)).strip() for w in mods["after"])
         self.title_nouns = set(_words("title_nouns.txt"))
         self.stop = set(_words("name_stopwords.txt"))
         self.anonymous_heads = _words("anonymous_heads.txt")

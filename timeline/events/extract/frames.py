@@ -49,8 +49,7 @@ class Frames(Words):
             i = c.trigger[0]
             if c.kind != "noun" or c.support is not None or i == 0 or not self._possessed(view, c.trigger[1] - 1):
                 continue
-            if not self._phrase_at(view.toks, i - 1, self.frames) and not (
-                    i > 1 and self._phrase_at(view.toks, i - 2, self.frames) == 2):
+            if not self._framed(view, i):
                 continue
             main = next((m for m in cands[n + 1:] if m.sentence == c.sentence and m.subject_found and m.actors), None)
             if main is None:

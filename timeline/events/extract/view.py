@@ -4,24 +4,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from functools import lru_cache
 
 from timeline.events.extract.candidate import Tok
 from timeline.knowledge.matcher import EntityMatcher, EntityMention
-from timeline.loader import yaml_resource
 from timeline.model import Document, Segment, Timex
-from timeline.normalize import NormalizedText, normalize_plain
+from timeline.normalize import NormalizedText
 from timeline.normalize.morphology import get_morphology
 
 _MORPH = get_morphology("ar")
-
-
-@lru_cache(maxsize=4)
-def modifiers(lang: str = "ar") -> tuple[frozenset[str], frozenset[str]]:
-    """Words before a title that make it a deputy's or an adviser's, and after it a former holder's."""
-    raw = yaml_resource(lang, "entities", "role_modifiers")
-    norm = lambda words: frozenset(normalize_plain(str(w)).strip() for w in words)  # noqa: E731
-    return norm(raw["before"]), norm(raw["after"])
 
 
 def _titled(text: str, found: list[EntityMention], mods: tuple[frozenset[str], frozenset[str]],
@@ -73,7 +63,7 @@ class SegmentView:
                  if not self._dateline(text, e)]
         held = {e.ref for e in found if e.kind == "role" and e.ref in matcher.kb.roles
                 and matcher.kb.roles[e.ref].holder_on(seg.dct) is not None}
-        self.entities = _titled(text, found, modifiers(), held)
+        self.entities = _titled(text, found, (matcher.deputies, matcher.former), held)
         self.timexes = [(bisect.bisect_left(norm.index, tx.start), bisect.bisect_left(norm.index, tx.end), tx)
                         for tx in timexes if seg.start <= tx.start < seg.end]
         self.breaks = [m.start() for m in _MORPH.sentence_end_re.finditer(text, self.start, self.end)]
