@@ -132,14 +132,13 @@ class Embedding(Words):
         """Told as what someone denies: in the words of a denial ("نفى أن يكون قد أجرى اتصالا") or right
         after a denial verb in its own clause ("نفى المكتب عقد أي لقاء")."""
         toks = view.toks
-        if gov is not None and any(v in self.denial for v, _ in self.morph.verb_readings(toks[gov.trigger[0]].text)):
+        if gov is not None and self._is_denial(toks[gov.trigger[0]].text):
             return True
         k_start = c.support if c.support is not None else c.trigger[0]
         s0 = view.tok_index(c.sentence[0])
         if any(self.morph.strip_conjunction(toks[k].text, 2) in self.hearsay for k in range(max(s0, k_start - 6), k_start)):
             return True  # "قيل إن الوفد غادر": hearsay
-        return any(any(v in self.denial for v, _ in self.morph.verb_readings(toks[k].text))
-                   for k in range(view.tok_index(c.clause[0]), k_start))
+        return any(self._is_denial(toks[k].text) for k in range(view.tok_index(c.clause[0]), k_start))
 
     def _speaks_for(self, actor_id: str, cand: Candidate) -> str:
         """"أطلقنا" said by a spokesperson: the organization they speak for (the army), not the person."""

@@ -162,6 +162,4 @@ class EventExtractor(Triggers, Clauses, Subjects, Arguments, Mediators, Places, 
 
     def _calls_off(self, word: str) -> bool:
         """A word of the cancel families ("أرجأ", "تأجيلها", "ألغى")."""
-        return any(fam.name in CALL_OFF_FAMILIES for v, _ in self.morph.verb_readings(word)
-                   for fam, _, _ in self.lex.index.get(v, ())) or \
-            any(fam.name in CALL_OFF_FAMILIES for v in self.morph.noun_readings(word) for fam, _, _ in self.lex.index.get(v, ()))
+        return any(fam.name in CALL_OFF_FAMILIES for fam in self._families(word))

@@ -8,9 +8,11 @@ of a list; the rule modules say what that means.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from timeline.events.extract.candidate import FRAME_TYPES, Tok
 from timeline.events.extract.view import SegmentView
-from timeline.events.lexicon import EventLexicon
+from timeline.events.lexicon import EventLexicon, TriggerFamily
 from timeline.knowledge.kb import KnowledgeBase
 from timeline.knowledge.matcher import EntityMatcher, EntityMention
 from timeline.normalize.morphology import get_morphology
@@ -121,9 +123,21 @@ class Words:
         return any(f in self.lex.support_past or f in self.lex.support_present
                    for f, _ in self.morph.verb_readings(word))
 
+    def _families(self, word: str) -> Iterator[TriggerFamily]:
+        """The trigger families ``word`` can belong to, read as a verb or as a noun."""
+        for f, _ in self.morph.verb_readings(word):
+            for fam, _, _ in self.lex.index.get(f, ()):
+                yield fam
+        for f in self.morph.noun_readings(word):
+            for fam, _, _ in self.lex.index.get(f, ()):
+                yield fam
+
     def _is_trigger(self, word: str) -> bool:
-        return any(self.lex.index.get(f) for f, _ in self.morph.verb_readings(word)) or \
-            any(self.lex.index.get(f) for f in self.morph.noun_readings(word))
+        return next(self._families(word), None) is not None
+
+    def _is_denial(self, word: str) -> bool:
+        """A verb of denying ("نفى", "نفت", "ينفي")."""
+        return any(v in self.denial for v, _ in self.morph.verb_readings(word))
 
     @staticmethod
     def _in(zones: list[tuple[int, int]], e: EntityMention) -> bool:
