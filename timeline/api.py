@@ -12,7 +12,10 @@ gives a new :class:`Timeline` and leaves the original alone.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -27,7 +30,7 @@ from timeline.graph import actor_graph, build_graph, mediations
 from timeline.ingest import InputProblem
 from timeline.model import EVENT_TYPES, Document, Event, Timex
 from timeline.normalize import normalize_plain
-from timeline.pipeline import BuildResult
+from timeline.pipeline import DEFAULT_MAX_BYTES, BuildResult, Execution
 from timeline.pipeline import build as run_pipeline
 from timeline.view import network_figure, timeline_figure, view_records, write_page
 from timeline.view.records import report_day
@@ -85,7 +88,7 @@ class Timeline:
     :meth:`mediations`.  Graphs (networkx): :attr:`graph`,
     :attr:`actor_graph`.  Figures (Plotly): :meth:`figure`,
     :meth:`network_figure`.  Files: :meth:`to_html`, :meth:`to_json`,
-    :meth:`to_csv`.
+    :meth:`to_csv`, :meth:`to_parquet`, and :meth:`write` for all of them.
     """
 
     def __init__(self, events: Sequence[Event], documents: Sequence[Document] = (),
@@ -305,6 +308,38 @@ class Timeline:
         """Write one row per event as UTF-8 CSV to ``path``."""
         return write_events_csv(self.event_list, path)
 
+    def to_parquet(self, folder: str | Path) -> list[Path]:
+        """Write ``events.parquet``, ``mentions.parquet`` and ``timexes.parquet`` into ``folder``."""
+        from timeline.export.parquet_export import write_parquet
+        return write_parquet(self.event_list, self.timexes, folder)
+
+    def write(self, folder: str | Path) -> list[Path]:
+        """Write every export into ``folder``: events.json, events.csv, the three Parquet tables,
+        graph.graphml, graph.json, actors.graphml and timeline.html; returns their paths.
+
+        The files are written into a staging folder beside ``folder`` and moved in only when all of
+        them are written: a build that fails half-way leaves the previous output as it was.
+        """
+        from timeline.export.graph_export import write_graphml, write_node_link
+
+        target = Path(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        try:
+            written = [self.to_json(staging / "events.json"), self.to_csv(staging / "events.csv"),
+                       *self.to_parquet(staging), write_graphml(self.graph, staging / "graph.graphml"),
+                       write_node_link(self.graph, staging / "graph.json"),
+                       write_graphml(self.actor_graph, staging / "actors.graphml"),
+                       self.to_html(staging / "timeline.html")]
+            target.mkdir(exist_ok=True)
+            out = []
+            for path in written:
+                os.replace(path, target / path.name)
+                out.append(target / path.name)
+            return out
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
     def __len__(self) -> int:
         return len(self.event_list)
 
@@ -315,14 +350,18 @@ class Timeline:
 
 
 def build(paths: str | Path | Iterable[str | Path], manifest: str | Path | None = None, lang: str = "ar",
-          title: str = "Negotiation timeline", max_bytes: int = 20_000_000) -> Timeline:
+          title: str = "Negotiation timeline", max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1,
+          cache: str | Path | None = None, dask: str | None = None) -> Timeline:
     """Read, segment, date and extract events from every document under ``paths``.
 
     ``paths``: files or folders of .txt / .html / .jsonl articles (a single
     path is accepted too); ``manifest``: publication dates (default:
     ``manifest.yaml`` beside the documents).  Documents that cannot be read are
-    listed in :attr:`Timeline.problems`; the rest still build.
+    listed in :attr:`Timeline.problems`; the rest still build.  ``workers``:
+    processes for per-document work; ``cache``: a folder of per-document
+    results to reuse; ``dask``: a Dask scheduler address or ``"local"``.  The
+    result is the same however it is run.
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    return Timeline.from_result(run_pipeline(paths, manifest=manifest, lang=lang, max_bytes=max_bytes), title)
+    execution = Execution(workers=workers, dask=dask, cache=Path(cache) if cache else None)
+    return Timeline.from_result(run_pipeline(paths, manifest=manifest, lang=lang, max_bytes=max_bytes,
+                                             execution=execution), title)

@@ -10,14 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from timeline.export import export_dict, write_json
-from timeline.export.csv_export import write_events_csv
-from timeline.export.graph_export import write_graphml, write_node_link
-from timeline.graph import actor_graph, build_graph
-from timeline.knowledge import get_kb
+from timeline.api import build as build_timeline
+from timeline.pipeline import DEFAULT_MAX_BYTES
 from timeline.pipeline import build as build_pipeline
+from timeline.pipeline.dask_engine import DaskUnavailable
+from timeline.pipeline.execute import default_workers
 from timeline.temporal import tag_text
-from timeline.view import write_page
 
 app = typer.Typer(help="Build dated, sourced timelines from news articles about negotiations.",
                   no_args_is_help=True, add_completion=False)
@@ -30,39 +28,47 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the exports into.")] = Path("out"),
     manifest: Annotated[Optional[Path], typer.Option(
         help="Manifest with publication dates (default: manifest.yaml beside the documents).")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 20_000_000,
+    max_bytes: Annotated[int, typer.Option(
+        help="Refuse documents (JSON lines: lines) larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document had a problem.")] = False,
     title: Annotated[str, typer.Option(help="Title of the timeline page.")] = "Negotiation timeline",
+    workers: Annotated[Optional[int], typer.Option(
+        help="Processes for per-document work (default: this machine's cores; with --dask local, its workers).",
+        min=1)] = None,
+    cache: Annotated[Optional[Path], typer.Option(
+        help="Folder of per-document results: reused when a document, its metadata and the pipeline "
+             "are unchanged, filled otherwise.")] = None,
+    dask: Annotated[Optional[str], typer.Option(
+        help="Run per-document work on Dask: a scheduler address (tcp://host:8786) or 'local'.")] = None,
 ) -> None:
     """Read, segment and date the articles under PATHS and write OUT/events.json.
 
-    Also writes OUT/events.csv (one row per event), OUT/graph.graphml and
-    OUT/graph.json (the actor/event network), OUT/actors.graphml (actors
-    linked by shared events) and OUT/timeline.html (the interactive page).
+    Also writes OUT/events.csv (one row per event), OUT/events.parquet,
+    OUT/mentions.parquet and OUT/timexes.parquet (tables for DuckDB, pandas,
+    Spark), OUT/graph.graphml and OUT/graph.json (the actor/event network),
+    OUT/actors.graphml (actors linked by shared events) and OUT/timeline.html
+    (the interactive page).  The files replace the previous ones only once all
+    are written.
     """
-    result = build_pipeline(paths, manifest=manifest, max_bytes=max_bytes)
-    for problem in result.problems:
+    try:
+        tl = build_timeline(paths, manifest=manifest, max_bytes=max_bytes, title=title,
+                            workers=workers or default_workers(), cache=cache, dask=dask)
+    except DaskUnavailable as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    for problem in tl.problems:
         err.print(f"[yellow]problem[/yellow] {problem}", highlight=False)
-    for doc in result.documents:
+    for doc in tl.documents:
         for warning in doc.warnings:
             err.print(f"[dim]note[/dim] {warning}", highlight=False)
-    target = write_json(out / "events.json",
-                        export_dict(result.documents, result.timexes, result.events, result.problems))
-    csv_path = write_events_csv(result.events, out / "events.csv")
-    graph = build_graph(result.events, get_kb())
-    graphml_path = write_graphml(graph, out / "graph.graphml")
-    json_path = write_node_link(graph, out / "graph.json")
-    actors = actor_graph(graph)
-    actors_path = write_graphml(actors, out / "actors.graphml")
-    page_path = write_page(out / "timeline.html", result.events, documents=result.documents, title=title,
-                           graph=actors)
-    err.print(f"{len(result.documents)} documents, {len(result.timexes)} temporal expressions, "
-              f"{len(result.events)} events -> {target} (also {csv_path.name}, {graphml_path.name}, "
-              f"{json_path.name}, {actors_path.name}, {page_path.name})", highlight=False)
-    if strict and result.problems:
+    if not tl.documents:
+        err.print("[red]no document could be read[/red]; the previous output is left as it was")
         raise typer.Exit(1)
-    if not result.documents:
-        err.print("[red]no document could be read[/red]")
+    written = tl.write(out)
+    err.print(f"{len(tl.documents)} documents, {len(tl.timexes)} temporal expressions, "
+              f"{len(tl.event_list)} events -> {written[0]} (also {', '.join(p.name for p in written[1:])})",
+              highlight=False)
+    if strict and tl.problems:
         raise typer.Exit(1)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from timeline.events import EventBuilder, events_in_text
+from timeline.events import events_in_text
 from timeline.knowledge import get_kb
 from timeline.model import TYPE_FAMILY, Event
 from timeline.normalize import normalize_plain
@@ -34,10 +34,6 @@ def _examples() -> list[Any]:
             params.append(pytest.param(ex, id=f"{path.stem}-{n}", marks=marks))
     return params
 
-
-@pytest.fixture(scope="module")
-def builder() -> EventBuilder:
-    return EventBuilder("ar")
 
 
 def _ids(names: list[str]) -> set[str]:
@@ -115,11 +111,11 @@ def _matches(exp: dict[str, Any], ev: Event) -> list[str]:
 
 
 @pytest.mark.parametrize("example", _examples())
-def test_corpus_example(example: dict[str, Any], builder: EventBuilder) -> None:
+def test_corpus_example(example: dict[str, Any]) -> None:
     published = example["published"]
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
-    events = events_in_text(example["text"], published, builder=builder)
+    events = events_in_text(example["text"], published)
     expected = example.get("events") or []
     if not expected:
         assert not events, f"a negative gave events: {[e.title for e in events]}"

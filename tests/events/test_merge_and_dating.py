@@ -89,8 +89,15 @@ def test_an_article_told_twice_gives_its_events_once() -> None:
 
 
 def test_undated_article_gives_undated_events() -> None:
-    events = events_in_text("التقى ويتكوف رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني في الدوحة.", None)
+    # nothing in the text dates it (no date, no weekday, no office holder by name)
+    events = events_in_text("التقى وفد من حماس مسؤولين مصريين في القاهرة.", None)
     assert events and events[0].date.basis == "none" and events[0].date.value is None
+
+
+def test_text_without_a_date_is_dated_by_its_evidence_like_any_document() -> None:
+    # events_in_text runs the pipeline's own per-document step: a named office holder bounds the day
+    events = events_in_text("التقى ويتكوف رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني في الدوحة.", None)
+    assert events and events[0].date.basis == "document-date" and events[0].date.possible is not None
 
 
 def test_a_headline_the_body_does_not_tell_is_an_event_of_its_own() -> None:

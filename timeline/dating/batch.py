@@ -88,17 +88,21 @@ def _matches(cand: Candidate, index: dict[tuple[str, str], list[Anchor]]) -> lis
 
 
 def date_batch(documents: list[Document], extracted: dict[str, Extracted], builder: EventBuilder,
-               timexes: dict[str, list[Timex]], timexes_of: Callable[[Document], list[Timex]]
+               timexes: dict[str, list[Timex]], timexes_of: Callable[[Document], list[Timex]],
+               found: dict[str, list[tuple[Candidate, EventDate]]] | None = None,
                ) -> dict[str, list[tuple[Candidate, EventDate]]]:
     """Date undated or uncertain segments from the batch's dated ones.
 
-    ``timexes`` (by document id) are updated in place with ``timexes_of`` for
-    every document whose dates changed.  Returns each document's event mentions
-    as they stand after the last round, for the event stage to reuse.
+    ``extracted`` holds the found expressions of (at least) every document with
+    an undated or uncertain article; ``found``, each document's event mentions
+    when already known (the others are extracted here).  ``timexes`` (by
+    document id) are updated in place with ``timexes_of`` for every document
+    whose dates changed.  Returns each document's event mentions as they stand
+    after the last round, for the event stage to reuse.
     """
     docs = {d.id: d for d in documents}
-    found: dict[str, list[tuple[Candidate, EventDate]]] = {}
-    stale = set(docs)
+    found = dict(found or {})
+    stale = {doc_id for doc_id in docs if doc_id not in found}
     for _ in range(_MAX_ROUNDS):
         for doc_id in sorted(stale):
             found[doc_id] = builder.candidates(docs[doc_id], timexes[doc_id])

@@ -71,27 +71,28 @@ class EventBuilder:
         return out
 
     def build(self, documents: Iterable[Document], timexes: Iterable[Timex],
-              problems: list[tuple[str, str]] | None = None,
-              known: dict[str, list[tuple[Candidate, EventDate]]] | None = None) -> list[Event]:
-        """Merged events of ``documents``; a document that fails is reported in ``problems``.
-
-        ``known`` holds documents' mentions already found (by the batch dating step) with the
-        dates they have now: they are not extracted again.
-        """
+              problems: list[tuple[str, str]] | None = None) -> list[Event]:
+        """Extract and merge the events of ``documents``; a document that fails is reported in ``problems``."""
         by_doc: dict[str, list[Timex]] = defaultdict(list)
         for tx in timexes:
             by_doc[tx.doc].append(tx)
-        merger = Merger(self.kb)
-        pending: list[tuple[Candidate, EventDate]] = []
-        for doc in sorted(documents, key=lambda d: d.id):
+        docs = list(documents)
+        found: dict[str, list[tuple[Candidate, EventDate]]] = {}
+        for doc in docs:
             try:
-                found = known[doc.id] if known and doc.id in known else self.candidates(doc, by_doc.get(doc.id, []))
+                found[doc.id] = self.candidates(doc, by_doc.get(doc.id, []))
             except Exception as exc:  # one bad document never sinks the batch
                 if problems is None:
                     raise
                 problems.append((doc.path or doc.id, f"event extraction failed: {exc!r}"))
-                continue
-            for cand, date in found:
+        return self.merge(docs, found)
+
+    def merge(self, documents: Iterable[Document], found: dict[str, list[tuple[Candidate, EventDate]]]) -> list[Event]:
+        """Merged events of the mentions ``found`` in each document (by document id)."""
+        merger = Merger(self.kb)
+        pending: list[tuple[Candidate, EventDate]] = []
+        for doc in sorted(documents, key=lambda d: d.id):
+            for cand, date in found.get(doc.id, ()):
                 if cand.attach_only:
                     pending.append((cand, date))
                 elif cand.actors or cand.needs_no_party:
@@ -161,14 +162,11 @@ def extract_events(documents: Iterable[Document], timexes: Iterable[Timex], lang
     return EventBuilder(lang).build(documents, timexes)
 
 
-def events_in_text(text: str, published: dt.date | None, lang: str = "ar",
-                   builder: EventBuilder | None = None) -> list[Event]:
-    """The events of one piece of text published on ``published`` (for notebooks and tests)."""
-    from timeline.segment import segment_document
-    from timeline.temporal import get_tagger
+def events_in_text(text: str, published: dt.date | None, lang: str = "ar") -> list[Event]:
+    """The events of one piece of text published on ``published``, built as the pipeline builds a
+    document (for notebooks and tests)."""
+    from timeline.pipeline import build_documents
 
     doc = Document(id="text", path="", text=text, published=published,
                    published_source="manifest" if published else None)
-    segment_document(doc, lang)
-    timexes = get_tagger(lang).tag_document(doc)
-    return (builder or EventBuilder(lang)).build([doc], timexes)
+    return build_documents([doc], lang=lang).events

@@ -77,6 +77,66 @@ def _dates_agree(a: EventDate, a_cand: Candidate, b: EventDate, b_cand: Candidat
     return ia[0] <= ib[1] and ib[0] <= ia[1] if same_doc else ia == ib
 
 
+def _date_key(d: EventDate) -> tuple | None:
+    """What two mentions of different documents must share to be dated alike (see ``_dates_agree``)."""
+    if d.basis in ("document-date", "none"):
+        return None
+    iv = _interval(d)
+    return ("value", d.value) if iv is None else ("days", iv)
+
+
+class _Index:
+    """The clusters a mention could join, found by key instead of by scanning them all.
+
+    A mention joins only a cluster of its family whose anchor is in its own document or whose date
+    key is its own (``_dates_agree``); the clusters that tell a document are looked up by document.
+    Each lookup returns clusters in the order they were made, so the first compatible one is the
+    one a scan would find: the index changes the speed of merging, never its result.
+    """
+
+    def __init__(self) -> None:
+        self.order: dict[int, int] = {}  # id(cluster) -> creation rank
+        self.by_key: dict[tuple, dict[int, Cluster]] = {}
+        self.told_in: dict[str, dict[int, Cluster]] = {}  # document id -> clusters with a mention of it
+        self._keys: dict[int, tuple[tuple, ...]] = {}
+
+    def register(self, cl: Cluster) -> None:
+        self.order.setdefault(id(cl), len(self.order))
+        anchor = _anchor(cl)
+        date_key = _date_key(cl.date)
+        keys = ((cl.family, "doc", anchor.doc.id),) + (((cl.family, "date", date_key),) if date_key else ())
+        old = self._keys.get(id(cl), ())
+        if keys != old:
+            for key in old:
+                del self.by_key[key][id(cl)]
+            for key in keys:
+                self.by_key.setdefault(key, {})[id(cl)] = cl
+            self._keys[id(cl)] = keys
+        self.told_in.setdefault(cl.mentions[-1][0].doc.id, {})[id(cl)] = cl
+
+    def _ranked(self, groups: list[dict[int, Cluster]]) -> list[Cluster]:
+        seen: dict[int, Cluster] = {}
+        for group in groups:
+            seen.update(group)
+        return sorted(seen.values(), key=lambda cl: self.order[id(cl)])
+
+    def could_join(self, cand: Candidate, date: EventDate) -> list[Cluster]:
+        family = TYPE_FAMILY[cand.type]
+        groups = [self.by_key.get((family, "doc", cand.doc.id), {})]
+        date_key = _date_key(date)
+        if date_key:
+            groups.append(self.by_key.get((family, "date", date_key), {}))
+        return self._ranked(groups)
+
+    def telling(self, doc_id: str) -> list[Cluster]:
+        return self._ranked([self.told_in.get(doc_id, {})])
+
+
+def _anchor(cl: Cluster) -> Candidate:
+    """The mention that gave the cluster its date (the dates of others are compared with it)."""
+    return next((m for m, d in cl.mentions if d == cl.date), cl.first)
+
+
 class Merger:
     """Groups candidates into clusters (see the module docstring)."""
 
@@ -84,6 +144,7 @@ class Merger:
         self.kb = kb
         self.clusters: list[Cluster] = []
         self._placed: set[int] = set()  # ids of the candidates some cluster holds
+        self._index = _Index()
 
     def keys(self, actor_id: str, day: dt.date | None) -> set[str]:
         """The actor and, for a government body, its state."""
@@ -132,8 +193,8 @@ class Merger:
             return False  # a trip is not the talks held on it
         if cand.location and cl.location and cand.location != cl.location:
             return False
-        anchor = next(((m, d) for m, d in cl.mentions if d == cl.date), (cl.first, cl.date))
-        if not _dates_agree(cl.date, anchor[0], date, cand, anchor[0].doc.id == cand.doc.id):
+        anchor = _anchor(cl)
+        if not _dates_agree(cl.date, anchor, date, cand, anchor.doc.id == cand.doc.id):
             return False
         if not cand.actors or not cl.actors:
             # a happening told without its parties ("دخلت الهدنة حيز التنفيذ") is the same one only
@@ -144,7 +205,7 @@ class Merger:
         return self._shares_actor(cl, cand)
 
     def add(self, cand: Candidate, date: EventDate) -> None:
-        for cl in self.clusters:
+        for cl in self._index.could_join(cand, date):
             if self._compatible(cl, cand, date):
                 self._put(cl, cand, date)
                 return
@@ -157,6 +218,7 @@ class Merger:
     def _put(self, cl: Cluster, cand: Candidate, date: EventDate) -> None:
         cl.add(cand, date)
         self._placed.add(id(cand))
+        self._index.register(cl)
 
     def stand_alone(self, cand: Candidate, date: EventDate) -> None:
         """A headline whose event no telling of the body took in is an event of its own (after every
@@ -170,13 +232,14 @@ class Merger:
         if id(cand) in self._placed:
             return
         if named and any(m.doc.id == cand.doc.id and m.trigger_span[0] < cand.trigger_span[0] and m.self_announced
-                         for cl in self.clusters if self._shares_actor(cl, cand) for m, _ in cl.mentions):
+                         for cl in self._index.telling(cand.doc.id) if self._shares_actor(cl, cand)
+                         for m, _ in cl.mentions):
             return  # "أعلن الجيش أنه سينفذ ... وأضاف الجيش أن": more of the announcement, which is the action
         if date.basis in ("document-date", "none"):
             # a title restates its page's news: an undated headline is the page's telling of the same
             # family with a shared party, whatever article of the page tells it
-            same = next((cl for cl in self.clusters if cl.family == TYPE_FAMILY[cand.type]
-                         and any(m.doc.id == cand.doc.id for m, _ in cl.mentions) and self._shares_actor(cl, cand)),
+            same = next((cl for cl in self._index.telling(cand.doc.id) if cl.family == TYPE_FAMILY[cand.type]
+                         and self._shares_actor(cl, cand)),
                         None)
             if same is not None:
                 self._put(same, cand, date)
@@ -187,14 +250,14 @@ class Merger:
 
     def attach(self, cand: Candidate, date: EventDate) -> None:
         """A continuation or headline: joins a matching event, or the last statement before it."""
-        for cl in self.clusters:
-            if cand.actors and self._compatible(cl, cand, date):
+        for cl in self._index.could_join(cand, date) if cand.actors else ():
+            if self._compatible(cl, cand, date):
                 self._put(cl, cand, date)
                 return
         if cand.actors or cand.type not in ("statement",):
             return
         best = None
-        for cl in self.clusters:
+        for cl in self._index.telling(cand.doc.id):
             for m, _ in cl.mentions:
                 if cl.family == "say" and m.doc.id == cand.doc.id and m.segment.start == cand.segment.start \
                         and m.trigger_span[0] < cand.trigger_span[0] and \

@@ -5,7 +5,7 @@
     result.documents  # list[timeline.model.Document], sorted by path then line
     result.problems   # list[InputProblem]; str(problem) == "path: message"
 """
-from timeline.ingest.loader import load_documents
+from timeline.ingest.loader import DEFAULT_MAX_BYTES, iter_documents, load_documents
 from timeline.ingest.problems import InputProblem, LoadResult
 
-__all__ = ["InputProblem", "LoadResult", "load_documents"]
+__all__ = ["DEFAULT_MAX_BYTES", "InputProblem", "LoadResult", "iter_documents", "load_documents"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from timeline.ingest.html_file import read_html_file
-from timeline.ingest.jsonl_file import read_jsonl_file
+from timeline.ingest.jsonl_file import iter_jsonl_file
 from timeline.ingest.manifest import MANIFEST_NAMES, Manifest, ManifestEntry, SegmentHint, find_manifest, load_manifest
 from timeline.ingest.problems import IngestError, InputProblem, LoadResult
 from timeline.ingest.text_file import read_text_file
@@ -29,52 +29,66 @@ def load_documents(
     manifest: PathLike | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> LoadResult:
-    """Load every document under ``paths`` (files or directories).
+    """Load every document under ``paths`` (files or directories) into a list.
 
     A directory stands for all ``*.txt``, ``*.html``, ``*.htm`` and ``*.jsonl``
     files below it (hidden files and folders excepted).  ``manifest``, when
     given, describes the documents; otherwise each document's folder is searched
     for ``manifest.yaml``, ``manifest.yml`` or ``manifest.json``.  Files larger
-    than ``max_bytes`` are refused.
+    than ``max_bytes`` are refused (for JSON lines: lines larger than that).
     """
     result = LoadResult()
+    result.documents.extend(iter_documents(paths, manifest, max_bytes, result.problems))
+    return result
+
+
+def iter_documents(
+    paths: Iterable[PathLike] | PathLike,
+    manifest: PathLike | None,
+    max_bytes: int,
+    problems: list[InputProblem],
+) -> Iterator[Document]:
+    """The documents of :func:`load_documents` one at a time (a JSON-lines file streams line by line);
+    problems are appended to ``problems`` as they are met."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    manifests = _Manifests(manifest, result.problems)
+    manifests = _Manifests(manifest, problems)
     used_ids: dict[str, str] = {}
-    for path in _collect(paths, manifest, result.problems):
-        for line, document in _read(path, max_bytes, result.problems):
+    for path in _collect(paths, manifest, problems):
+        for line, document in _read(path, max_bytes, problems):
             where = f"{path}:{line}" if line else path
             if document.id in used_ids:
                 prefix = f"line {line}: " if line else ""
-                result.problems.append(InputProblem(
+                problems.append(InputProblem(
                     path, f"{prefix}duplicate document id {document.id!r} (already used by {used_ids[document.id]}); skipped"))
                 continue
             used_ids[document.id] = where
             if not line:
                 found = manifests.entry_for(path)
                 if found is not None:
-                    _apply_entry(document, *found, result.problems)
-            result.documents.append(document)
-    return result
+                    _apply_entry(document, *found, problems)
+            yield document
 
 
-def _read(path: str, max_bytes: int, problems: list[InputProblem]) -> list[tuple[int, Document]]:
+def _read(path: str, max_bytes: int, problems: list[InputProblem]) -> Iterator[tuple[int, Document]]:
     """Read one file; line numbers are 0 for whole-file documents."""
     suffix = Path(path).suffix.lower()
     try:
         if suffix == ".jsonl":
-            pairs, line_problems = read_jsonl_file(path, max_bytes)
-            problems.extend(line_problems)
-            return pairs
+            for number, item in iter_jsonl_file(path, max_bytes):
+                if isinstance(item, InputProblem):
+                    problems.append(item)
+                else:
+                    yield number, item
+            return
         if suffix in (".html", ".htm"):
-            return [(0, read_html_file(path, max_bytes))]
-        return [(0, read_text_file(path, max_bytes))]
+            yield 0, read_html_file(path, max_bytes)
+            return
+        yield 0, read_text_file(path, max_bytes)
     except IngestError as err:
         problems.append(InputProblem(path, str(err)))
     except OSError as err:
         problems.append(InputProblem(path, f"cannot read: {err.strerror or err}"))
-    return []
 
 
 def _collect(paths: Iterable[PathLike], manifest: PathLike | None, problems: list[InputProblem]) -> list[str]:

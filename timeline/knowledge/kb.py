@@ -243,7 +243,11 @@ class KnowledgeBase:
         return actor.name, None
 
 
+def get_kb(folder: str | Path | None = None) -> KnowledgeBase:
+    """The knowledge base, loaded once per folder and process (``get_kb()`` and ``get_kb(None)`` are one)."""
+    return _kb(str(folder or KB_DIR))
+
+
 @lru_cache(maxsize=4)
-def get_kb(folder: str | None = None) -> KnowledgeBase:
-    """The knowledge base, loaded once per folder."""
-    return KnowledgeBase.load(folder or KB_DIR)
+def _kb(folder: str) -> KnowledgeBase:
+    return KnowledgeBase.load(folder)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from timeline.knowledge.kb import KnowledgeBase, get_kb
+from timeline.knowledge.kb import KB_DIR, KnowledgeBase, get_kb
 from timeline.loader import data_lines, read_yaml, resource_path
 from timeline.normalize import NormalizedText, normalize_plain
 from timeline.normalize.morphology import WORD, get_morphology
@@ -425,7 +425,11 @@ class EntityMatcher:
         return start, k - 1
 
 
-@lru_cache(maxsize=4)
 def get_matcher(folder: str | None = None) -> EntityMatcher:
-    """The matcher for the knowledge base in ``folder`` (the packaged one by default)."""
+    """The matcher for the knowledge base in ``folder`` (the packaged one by default), one per process."""
+    return _matcher(str(folder or KB_DIR))
+
+
+@lru_cache(maxsize=4)
+def _matcher(folder: str) -> EntityMatcher:
     return EntityMatcher(get_kb(folder))
