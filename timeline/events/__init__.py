@@ -1,4 +1,4 @@
 """Events: triggers -> mentions with actors -> dates -> merged events."""
-from timeline.events.build import EventBuilder, events_in_text, extract_events
+from timeline.events.build import EventBuilder, events_in_text
 
-__all__ = ["EventBuilder", "events_in_text", "extract_events"]
+__all__ = ["EventBuilder", "events_in_text"]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 
 from timeline.events.dating import date_segment
@@ -69,23 +68,6 @@ class EventBuilder:
             dates = date_segment(view, cands)
             out.extend((c, dates[id(c)]) for c in cands if _keep(c, dates[id(c)], cands))
         return out
-
-    def build(self, documents: Iterable[Document], timexes: Iterable[Timex],
-              problems: list[tuple[str, str]] | None = None) -> list[Event]:
-        """Extract and merge the events of ``documents``; a document that fails is reported in ``problems``."""
-        by_doc: dict[str, list[Timex]] = defaultdict(list)
-        for tx in timexes:
-            by_doc[tx.doc].append(tx)
-        docs = list(documents)
-        found: dict[str, list[tuple[Candidate, EventDate]]] = {}
-        for doc in docs:
-            try:
-                found[doc.id] = self.candidates(doc, by_doc.get(doc.id, []))
-            except Exception as exc:  # one bad document never sinks the batch
-                if problems is None:
-                    raise
-                problems.append((doc.path or doc.id, f"event extraction failed: {exc!r}"))
-        return self.merge(docs, found)
 
     def merge(self, documents: Iterable[Document], found: dict[str, list[tuple[Candidate, EventDate]]]) -> list[Event]:
         """Merged events of the mentions ``found`` in each document (by document id)."""
@@ -155,11 +137,6 @@ class EventBuilder:
 
 
 ROLE_ORDER = {"speaker": 0, "initiator": 1, "participant": 2, "target": 3, "mediator": 4}
-
-
-def extract_events(documents: Iterable[Document], timexes: Iterable[Timex], lang: str = "ar") -> list[Event]:
-    """Events of a batch of segmented, date-tagged documents."""
-    return EventBuilder(lang).build(documents, timexes)
 
 
 def events_in_text(text: str, published: dt.date | None, lang: str = "ar") -> list[Event]:

@@ -50,28 +50,18 @@ class ResultCache:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> DocumentResult | None:
-        path = self._path(key)
+        """The stored result of ``key``; None when there is none or it cannot be read (a miss)."""
         try:
-            with path.open("rb") as handle:
+            with self._path(key).open("rb") as handle:
                 result = pickle.load(handle)
-        except FileNotFoundError:
-            self.misses += 1
+        except Exception:  # noqa: BLE001 - missing or damaged: a miss, rewritten by the build
             return None
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss, rewritten below
-            self.misses += 1
-            return None
-        if not isinstance(result, DocumentResult):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return result
+        return result if isinstance(result, DocumentResult) else None
 
     def put(self, key: str, result: DocumentResult) -> None:
         path = self._path(key)

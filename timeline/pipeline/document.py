@@ -15,9 +15,9 @@ from timeline.events import EventBuilder
 from timeline.events.extract import Candidate
 from timeline.ingest import InputProblem
 from timeline.model import Document, EventDate, Timex
+from timeline.segment import segment_document
 from timeline.temporal import get_tagger
 from timeline.temporal.tagger import Extracted
-from timeline.segment import segment_document
 
 
 @dataclass
